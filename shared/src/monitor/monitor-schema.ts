@@ -34,9 +34,22 @@ export const MonitorId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1-64 letters, digits, "_" or "-"');
 
-const Quorum = z.union([
+/** How many fresh regions must agree before a monitor is down. */
+export const Quorum = z.union([
   z.enum(['majority', 'all', 'any']),
   z.number().int().min(1, 'must be at least 1 region').max(100),
+]);
+
+/** Optional extra rule: a region is down after `failures` failures within `minutes`, consecutive or not. */
+export const FailureWindow = z.object({
+  failures: z.number().int().min(1).max(1000),
+  minutes: z.number().min(1).max(1440),
+});
+
+/** Where a monitor runs: every region, or the named ones. */
+export const MonitorRegions = z.union([
+  z.literal('all'),
+  z.array(RegionName).min(1, 'must name at least one region'),
 ]);
 
 const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'is not a valid HTTP header name');
@@ -50,14 +63,11 @@ const common = {
   tags: z.array(z.string().trim().min(1).max(50)).max(L.maxTags).default([]),
   interval: seconds(L.minIntervalS, L.maxIntervalS).default(D.intervalS),
   timeout: seconds(0.1, L.maxTimeoutS).default(D.timeoutS),
-  regions: z.union([z.literal('all'), z.array(RegionName).min(1, 'must name at least one region')]).default(D.regions),
+  regions: MonitorRegions.default(D.regions),
   confirmation: z.number().int().min(1).max(L.maxConfirmation).default(D.confirmation),
   recovery: z.number().int().min(1).max(L.maxConfirmation).default(D.recovery),
   quorum: Quorum.default(D.quorum),
-  /** Optional extra rule: a region is down after `failures` failures within `minutes`, consecutive or not. */
-  failureWindow: z
-    .object({ failures: z.number().int().min(1).max(1000), minutes: z.number().min(1).max(1440) })
-    .optional(),
+  failureWindow: FailureWindow.optional(),
   /** Response time above which a check is degraded. */
   degradedAboveMs: z.number().positive().max(600_000).optional(),
   /** Response time above which a check is down. */
@@ -79,9 +89,7 @@ const HttpAuth = z.discriminatedUnion('type', [
 export const HttpMonitor = z.object({
   ...common,
   type: z.literal('http'),
-  url: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .max(4000),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(4000),
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default(D.httpMethod),
   headers: z.record(HeaderName, z.string().max(8000)).default({}),
   body: z.string().max(L.maxHttpBodyBytes).optional(),
@@ -108,12 +116,16 @@ export const TcpMonitor = z.object({
 export const DnsMonitor = z.object({
   ...common,
   type: z.literal('dns'),
-  name: z.string().trim().min(1).max(253),
+  /** The name to look up. */
+  hostname: z.string().trim().min(1).max(253),
   recordType: z.enum(['A', 'AAAA', 'CNAME', 'MX', 'TXT', 'NS']).default(D.dnsRecordType),
   /** `ip` or `ip:port`; the system resolver when absent. */
   resolver: z
     .string()
-    .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|[0-9a-fA-F:]+)(:\d{1,5})?$/, 'must be an IP address, optionally with :port')
+    .regex(
+      /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]|[0-9a-fA-F:]+)(:\d{1,5})?$/,
+      'must be an IP address, optionally with :port',
+    )
     .optional(),
   /** Answers that must all be present. */
   expectedAnswers: z.array(z.string().min(1).max(500)).max(50).default([]),

@@ -27,9 +27,13 @@ export const ConditionVerdict = z.object({
 export type ConditionVerdict = z.infer<typeof ConditionVerdict>;
 
 /** Probe ids and region names: short, URL- and log-safe. */
-export const ProbeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
+export const ProbeId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"');
 /** Region names, e.g. `eu-west`, `local`. */
-export const RegionName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lowercase letters, digits or "-"');
+export const RegionName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be 1-40 lowercase letters, digits or "-"');
 
 /**
  * One check's result as a probe reports it. `(probeId, seq)` is its stable identity: `seq` grows

@@ -1,0 +1,11 @@
+/** @vantage/shared: the pure core every other part of Vantage imports. */
+export * from './conditions/index.js';
+export * from './errors.js';
+export * from './evaluator/index.js';
+export * from './monitor/index.js';
+export * from './protocol/index.js';
+export * from './result.js';
+export * from './results/check-result.js';
+export * from './rollups/index.js';
+export * from './units/duration.js';
+export * from './validation/field-errors.js';
