@@ -30,7 +30,8 @@ function implicitTexts(monitor: Monitor): string[] {
   const user = monitor.conditions;
   let certMinDays = 0;
   if (monitor.type === 'http') {
-    if (!user.some((text) => /^\s*status\b/.test(text))) before.push(`status in ${monitor.expectedStatus}`);
+    if (!user.some((text) => /^\s*status\b/.test(text)))
+      before.push(expectedStatusCondition(monitor.expectedStatus));
     if (monitor.url.startsWith('https:')) certMinDays = monitor.certMinDays;
     if (monitor.url.startsWith('https:')) before.push('cert_expires_in > 0s');
   }
@@ -47,6 +48,12 @@ function implicitTexts(monitor: Monitor): string[] {
     after.push(`response_time <= ${monitor.degradedAboveMs} else degraded`);
   if (certMinDays > 0) after.push(`cert_expires_in > ${certMinDays}d else degraded`);
   return [...before, ...user, ...after];
+}
+
+/** The condition an HTTP monitor's `expectedStatus` stands for: `302` → `status == 302`, `200..299` → `status in 200..299`. */
+export function expectedStatusCondition(expected: string): string {
+  const trimmed = expected.trim();
+  return /^\d+$/.test(trimmed) ? `status == ${trimmed}` : `status in ${trimmed}`;
 }
 
 function parseOrThrow(text: string): Condition {

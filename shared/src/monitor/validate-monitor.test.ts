@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { effectiveConditions } from './effective-conditions.js';
 import { MONITOR_DEFAULTS } from './monitor-defaults.js';
 import { validateMonitor } from './validate-monitor.js';
 
@@ -57,7 +58,7 @@ describe('validateMonitor', () => {
       'conditions.1',
       /at \d+/,
     ],
-    ['a bad expected status', { ...http, expectedStatus: 'ok' }, 'expectedStatus', /status range/],
+    ['a bad expected status', { ...http, expectedStatus: 'ok' }, 'expectedStatus', /status, range/],
     [
       'a degraded limit above the down limit',
       { ...http, degradedAboveMs: 900, downAboveMs: 500 },
@@ -114,6 +115,14 @@ describe('validateMonitor', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.map((e) => e.path).sort()).toEqual(['confirmation', 'interval', 'url']);
+  });
+
+  it('accepts a single expected status, a range and a list', () => {
+    for (const expectedStatus of ['302', '200..299', '[200..299, 304]']) {
+      const result = validateMonitor({ ...http, expectedStatus });
+      expect(result.ok, expectedStatus).toBe(true);
+      if (result.ok) expect(effectiveConditions(result.value)[0]?.subject.kind).toBe('status');
+    }
   });
 
   it('returns a frozen monitor so nothing downstream edits a validated config', () => {

@@ -3,6 +3,7 @@ import { parseCondition } from '../conditions/parse-condition.js';
 import type { FieldError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 import { zodIssuesToFieldErrors } from '../validation/field-errors.js';
+import { expectedStatusCondition } from './effective-conditions.js';
 import { MONITOR_DEFAULTS } from './monitor-defaults.js';
 import { type Monitor, MonitorSchema } from './monitor-schema.js';
 
@@ -45,11 +46,11 @@ export function validateMonitor(input: unknown): Result<Monitor, FieldError[]> {
   if (monitor.parent === monitor.id)
     errors.push({ path: 'parent', message: 'a monitor cannot depend on itself' });
   if (monitor.type === 'http') {
-    const status = parseCondition(`status in ${monitor.expectedStatus}`);
+    const status = parseCondition(expectedStatusCondition(monitor.expectedStatus));
     if (!status.ok) {
       errors.push({
         path: 'expectedStatus',
-        message: `"${monitor.expectedStatus}" is not a status range or list (e.g. 200..299 or [200..299, 304])`,
+        message: `"${monitor.expectedStatus}" is not a status, range or list (e.g. 200, 200..299 or [200..299, 304])`,
       });
     }
   }
