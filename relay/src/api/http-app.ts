@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import fastifyWebsocket from '@fastify/websocket';
+import { FRAME_LIMITS } from '@vantage/shared';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type WebSocket from 'ws';
+import type { HubServices } from '../hub/hub-services.js';
+import type { HealthBody } from '../metrics/ops-routes.js';
+import { registerOpsRoutes } from '../metrics/ops-routes.js';
+import type { ResultLog, TokenStore } from '../storage/relay-storage.js';
+import { installErrorHandlers } from './api-error.js';
+import { registerApi } from './register-api.js';
+
+/** Largest REST request body: the same as the largest desktop frame, so whatever the WebSocket takes, REST takes. */
+const MAX_BODY_BYTES = FRAME_LIMITS.desktopToRelay;
+
+/** What the HTTP side of the relay serves. */
+export interface HttpAppOptions {
+  log: Logger;
+  version: string;
+  now: () => number;
+  /** Largest WebSocket frame, bytes. */
+  maxFrameBytes: number;
+  /** Requests per second and burst allowed per API token. */
+  requestsPerSecond: number;
+  burst: number;
+  /** Takes over each socket accepted on `/ws`. */
+  handleSocket: (socket: WebSocket, request: FastifyRequest) => void;
+  /** Runs when the app starts closing, before the server stops: the hub closes its connections here. */
+  beforeClose: () => Promise<void>;
+  services: HubServices;
+  results: ResultLog;
+  tokens: TokenStore;
+  metrics: Registry;
+  health: () => HealthBody;
+}
+
+/**
+ * The relay's one HTTP server: `/ws` for desktops and probes, `/healthz`, `/metrics`, and the REST
+ * API with its OpenAPI document under `/api/v1`. `/hb/*` (heartbeats) and `/s/*` (status pages)
+ * are reserved for their own modules and must not be used by anything else.
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps Fastify's instance type the default one.
+    loggerInstance: options.log.child({ part: 'http' }) as FastifyBaseLogger,
+    // Per-request lines come from the onResponse hook below, at debug level.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: MAX_BODY_BYTES,
+    genReqId: () => randomBytes(6).toString('hex'),
+    // Keep-alive sockets would hold a graceful shutdown open until they time out.
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Handlers build their answers from trusted values, so the response schemas document the API
+  // and are not re-checked (the type provider would have to re-encode every monitor).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandlers(app);
+  app.addHook('onResponse', async (request, reply) => {
+    const fields = {
+      method: request.method,
+      path: request.url.split('?')[0],
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (reply.statusCode >= 500) request.log.warn(fields, 'request failed');
+    else request.log.debug(fields, 'request completed');
+  });
+  app.addHook('preClose', options.beforeClose);
+
+  // The hub enforces maxFrameBytes itself with a coded `frameTooLarge` error; ws's own cap sits
+  // above it only to bound memory, since ws answers an oversized frame with a bare 1009 close.
+  await app.register(fastifyWebsocket, { options: { maxPayload: options.maxFrameBytes * 2 } });
+  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    options.handleSocket(socket, request);
+  });
+  registerOpsRoutes(app, options.metrics, options.health);
+  await registerApi(app, {
+    services: options.services,
+    results: options.results,
+    tokens: options.tokens,
+    now: options.now,
+    version: options.version,
+    requestsPerSecond: options.requestsPerSecond,
+    burst: options.burst,
+  });
+  return app;
+}

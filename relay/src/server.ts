@@ -1,0 +1,166 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createHttpApp } from './api/http-app.js';
+import { prepareDataDir } from './config/data-dir.js';
+import { ensureFirstDesktopToken } from './config/first-desktop-token.js';
+import { parseRelayConfig } from './config/load-relay-config.js';
+import { ensureLocalProbeToken } from './config/local-probe-token.js';
+import { limitsOf, type RelayConfig, type RelayConfigInput } from './config/relay-config.js';
+import { RELAY_VERSION } from './config/relay-version.js';
+import { createHub, type HubOptions } from './hub/index.js';
+import { createRelayLogger } from './logging/create-logger.js';
+import type { HealthBody } from './metrics/ops-routes.js';
+import { createRelayMetrics, sqliteFileBytes } from './metrics/relay-metrics.js';
+import type { RelayContext, RelayStorage } from './relay-context.js';
+import { startRetentionJob } from './retention/retention-job.js';
+import { openSqliteStorage } from './storage/sqlite/open-sqlite-storage.js';
+
+/** A running relay. */
+export interface RelayHandle {
+  /** Base URL, e.g. `http://127.0.0.1:7400`; the WebSocket endpoint is `ws://…/ws`. */
+  url: string;
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  /** The absolute data dir in use. */
+  dataDir: string;
+  /** The WebSocket URL probes and desktops dial. */
+  wsUrl: string;
+  /**
+   * For embedders: the token of an in-process probe serving `region` (created once, kept in the
+   * data dir with mode 0600, reused while it verifies).
+   */
+  localProbeToken(region: string): string;
+  /** Stops accepting connections, closes the hub (flushing results) and the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** What a caller may inject: the root logger (the CLI's, or the desktop's), the clock, hub timings. */
+export interface RelayDependencies {
+  logger?: Logger;
+  now?: () => number;
+  hub?: HubOptions;
+}
+
+/**
+ * Starts a relay: the very function `vantage-relay` runs and the desktop embeds in-process.
+ * 1. validate the settings (throws naming the bad one) and open the data dir's database;
+ * 2. on a fresh data dir, create the first desktop token and write it to `desktop-token` (0600);
+ * 3. start the hub, the HTTP server (`/ws`, `/healthz`, `/metrics`, `/api/v1`) and retention.
+ */
+export async function startRelay(
+  input: RelayConfigInput | RelayConfig,
+  deps: RelayDependencies = {},
+): Promise<RelayHandle> {
+  const parsed = parseRelayConfig(input);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const config = parsed.value;
+  const log = deps.logger ?? createRelayLogger(config.logLevel);
+  const now = deps.now ?? Date.now;
+  const startedAt = Date.now();
+
+  const dbPath = prepareDataDir(config.dataDir);
+  const storage = openSqliteStorage(dbPath);
+  const cleanups: Array<() => Promise<void> | void> = [() => storage.close()];
+  try {
+    ensureFirstDesktopToken(storage, config.dataDir, now(), log.child({ part: 'tokens' }));
+    const ctx: RelayContext = {
+      limits: limitsOf(config),
+      storage,
+      log,
+      retentionDays: config.retentionDays,
+      version: RELAY_VERSION,
+      now,
+    };
+    const hub = createHub(ctx, deps.hub);
+    const metrics = createRelayMetrics(RELAY_VERSION, {
+      hub: () => hub.metrics(),
+      databaseBytes: () => sqliteFileBytes(dbPath),
+    });
+    const retention = startRetentionJob({
+      results: storage.results,
+      retentionDays: config.retentionDays,
+      now,
+      log: log.child({ part: 'retention' }),
+      onRun: (run) => metrics.retentionDeleted.inc(run.deleted),
+    });
+    cleanups.unshift(() => retention.stop());
+    let hubClosed: Promise<void> | undefined;
+    const closeHub = () => {
+      hubClosed ??= hub.close();
+      return hubClosed;
+    };
+    cleanups.unshift(closeHub);
+    const app = await createHttpApp({
+      log,
+      version: RELAY_VERSION,
+      now,
+      maxFrameBytes: config.maxFrameBytes,
+      requestsPerSecond: config.messagesPerSecond,
+      burst: config.messageBurst,
+      handleSocket: (socket, request) =>
+        hub.handleSocket(socket, { remoteAddress: request.socket.remoteAddress, headers: request.headers }),
+      beforeClose: closeHub,
+      services: hub.services,
+      results: storage.results,
+      tokens: storage.tokens,
+      metrics: metrics.registry,
+      health: () => healthOf(storage, startedAt),
+    });
+    cleanups.unshift(() => app.close());
+    try {
+      await app.listen({ host: config.host, port: config.port });
+    } catch (error) {
+      throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    }
+    const port = (app.server.address() as AddressInfo).port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    log.info(
+      { url, dataDir: config.dataDir, retentionDays: config.retentionDays, version: RELAY_VERSION },
+      'relay listening',
+    );
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
+      dataDir: config.dataDir,
+      localProbeToken: (region) => ensureLocalProbeToken(storage, config.dataDir, region, now()),
+      stop() {
+        stopping ??= runCleanups(cleanups).then(() => log.info('relay stopped'));
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await runCleanups(cleanups);
+    throw error;
+  }
+}
+
+/** Runs shutdown steps in order; every step runs even if an earlier one failed, then the first failure is thrown. */
+async function runCleanups(steps: Array<() => Promise<void> | void>): Promise<void> {
+  let failure: unknown;
+  for (const step of steps) {
+    try {
+      await step();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== undefined) throw failure;
+}
+
+function healthOf(storage: RelayStorage, startedAt: number): HealthBody {
+  const uptime = Math.round((Date.now() - startedAt) / 1000);
+  try {
+    storage.db?.prepare('SELECT 1').get();
+    return { status: 'ok', version: RELAY_VERSION, uptime, db: { ok: true } };
+  } catch (error) {
+    return {
+      status: 'failing',
+      version: RELAY_VERSION,
+      uptime,
+      db: { ok: false, error: (error as Error).message },
+    };
+  }
+}
