@@ -10,12 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Monitor, MonitorInput } from '@vantage/shared';
+import { type HeapSlot, IndexedHeap, type Monitor, type MonitorInput } from '@vantage/shared';
 import { build } from 'esbuild';
 import type { BenchRow } from '../../scripts/bench.js';
 import { CheckScheduler } from '../src/scheduler/check-scheduler.js';
 import { systemClock } from '../src/scheduler/clock.js';
-import { type HeapItem, MinHeap } from '../src/scheduler/min-heap.js';
 import { nextDueAt } from '../src/scheduler/spread-offset.js';
 import { startTcpTarget } from '../src/test-targets/tcp-target.js';
 import { spawnProbe } from '../src/testing/probe-process.js';
@@ -69,11 +68,12 @@ async function schedulerLateness(): Promise<number[]> {
 }
 
 async function bareHeapLateness(): Promise<number[]> {
-  interface Item extends HeapItem {
+  interface Item extends HeapSlot {
+    key: number;
     id: string;
   }
   const samples: number[] = [];
-  const heap = new MinHeap<Item>();
+  const heap = new IndexedHeap<Item>((a, b) => a.key < b.key);
   const intervalMs = INTERVAL_S * 1000;
   const now = systemClock.now();
   const measureFrom = now + WARMUP_MS;
@@ -85,7 +85,8 @@ async function bareHeapLateness(): Promise<number[]> {
       const at = systemClock.now();
       for (let top = heap.peek(); top && top.key <= at; top = heap.peek()) {
         if (top.key >= measureFrom) samples.push(systemClock.now() - top.key);
-        heap.update(top, top.key + intervalMs);
+        top.key += intervalMs;
+        heap.reorder(top);
       }
       const next = heap.peek();
       if (at >= end || !next) resolve();

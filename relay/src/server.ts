@@ -110,7 +110,9 @@ export async function startRelay(
     try {
       await app.listen({ host: config.host, port: config.port });
     } catch (error) {
-      throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+      throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -1,4 +1,5 @@
 /** @vantage/shared: the pure core every other part of Vantage imports. */
+export * from './collections/indexed-heap.js';
 export * from './conditions/index.js';
 export * from './errors.js';
 export * from './evaluator/index.js';

@@ -1,8 +1,8 @@
 import {
-  CheckResult,
   type CheckRunOrderMessage,
   ErrorCode,
   type MonitorType,
+  OneOffResult,
   type ProbeToRelayInput,
 } from '@vantage/shared';
 import type { Logger } from 'pino';
@@ -35,8 +35,6 @@ export interface CheckRunner {
   runOneOff(message: CheckRunOrderMessage): Promise<ProbeToRelayInput>;
 }
 
-const UnsequencedResult = CheckResult.omit({ seq: true });
-
 /** Creates the bridge between the scheduler, the check kinds and the spool. */
 export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
   const { probeId, region, spool, metrics, logger } = options;
@@ -45,6 +43,8 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
   return {
     async runScheduled(run) {
       const { monitor } = run;
+      // The assignment this check runs under; a diff may arrive while it runs.
+      const revision = options.revision();
       let outcome: CheckOutcome;
       try {
         outcome = await runCheck(monitor, { now: Date.now, signal: run.signal, ...source });
@@ -62,10 +62,10 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
         probeId,
         region,
         probeHealthy: options.isHealthy(),
-        revision: options.revision(),
+        revision,
       });
       // A result the relay would reject must never enter the spool, or it would block every later one.
-      const checked = UnsequencedResult.safeParse(candidate);
+      const checked = OneOffResult.safeParse(candidate);
       if (!checked.success) {
         metrics.checks.inc({ type: monitor.type, outcome: 'error' });
         logger.error(

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult, MonitorInput } from '@vantage/shared';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort, startTcpTarget, type TcpTarget } from '../test-targets/tcp-target.js';
 import { captureLogs } from '../testing/log-capture.js';
-import { TestRelay } from '../testing/test-relay.js';
+import { TestRelay, type TestRelayOptions } from '../testing/test-relay.js';
 import { type ProbeHandle, startProbe } from './start-probe.js';
 
 const cleanups: (() => Promise<unknown> | unknown)[] = [];
@@ -41,9 +42,10 @@ async function setup(
     perHost?: number;
     sourceAddress?: string;
     token?: string;
+    relay?: TestRelayOptions;
   } = {},
 ) {
-  const relay = await TestRelay.start({ token: 'secret-token' });
+  const relay = await TestRelay.start({ token: 'secret-token', ...options.relay });
   cleanups.push(() => relay.stop());
   const target: TcpTarget = await startTcpTarget();
   cleanups.push(() => target.close());
@@ -195,6 +197,28 @@ describe('probe daemon against a relay', () => {
     expect(relay.duplicates).toBeGreaterThanOrEqual(4);
   });
 
+  it('sends a backlog of large results in frames a relay with a 1 MiB limit accepts', async () => {
+    const { relay, target } = await setup({ relay: { maxFrameBytes: 1024 * 1024 } });
+    // Each result carries 50 failed verdicts of ~5.7 KB: ~290 KB, so four make a frame too big.
+    const conditions = Array.from(
+      { length: 50 },
+      (_, i) => `body contains "${'€'.repeat(1900)}${i}" else degraded`,
+    );
+    relay.setMonitors(['a', 'b', 'c', 'd'].map((id) => tcp(id, target.port, { conditions })));
+    await relay.waitFor(() => relay.stored.size >= 2, 'first results');
+    await relay.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const before = relay.stored.size;
+    await relay.start();
+    await relay.waitFor(() => relay.stored.size >= before + 8, 'the backlog', 20_000);
+    expect(relay.oversizeCloses).toBe(0);
+    expect(Math.max(...relay.frameSizes)).toBeLessThanOrEqual(1024 * 1024);
+    expect(relay.seqsOf('probe-test')).toEqual(isRun(1, relay.stored.size));
+    expect([...relay.stored.values()].every((r) => r.state === 'degraded' && r.verdicts?.length === 50)).toBe(
+      true,
+    );
+  });
+
   it('answers check.run with a one-off result that never enters the spool', async () => {
     const { relay, target } = await setup();
     relay.setMonitors([]);
@@ -254,6 +278,30 @@ describe('probe daemon against a relay', () => {
     expect(await healthz.json()).toMatchObject({ ok: true, relayConnected: true, monitors: 1 });
     expect(logs.lines.some((l) => l.msg === 'starting probe')).toBe(true);
     expect(logs.text()).not.toContain('secret-token');
+  });
+
+  it("keeps the token and URL credentials out of an embedding app's logger that redacts nothing", async () => {
+    const relay = await TestRelay.start({ token: 'secret-token' });
+    cleanups.push(() => relay.stop());
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    const probe = await startProbe(
+      {
+        relay: relay.url.replace('ws://', 'ws://ops:url-pass@'),
+        token: 'secret-token',
+        region: 'eu-west',
+        dataDir: tempDir(),
+        canaryInterval: 0.2,
+      },
+      { logger },
+    );
+    cleanups.push(() => probe.stop());
+    await relay.waitFor(() => relay.connectedProbes === 1, 'the probe to connect');
+    await probe.stop();
+    expect(lines.some((line) => line.includes('starting probe'))).toBe(true);
+    expect(lines.some((line) => line.includes('connecting to relay'))).toBe(true);
+    expect(lines.join('')).not.toContain('secret-token');
+    expect(lines.join('')).not.toContain('url-pass');
   });
 
   it('binds every check and canary to --source-address', async () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { formatFieldErrors, zodIssuesToFieldErrors } from '@vantage/shared';
 import { MonitorAssignments } from '../assignments/monitor-assignments.js';
 import { supportedKinds } from '../checks/registry.js';
+import { configForLog } from '../config/config-for-log.js';
 import { type ProbeConfig, type ProbeConfigInput, ProbeConfigSchema } from '../config/probe-config.js';
 import { SelfHealth } from '../health/self-health.js';
 import { readOrCreateProbeId } from '../identity/probe-id.js';
@@ -55,7 +56,7 @@ export async function startProbe(
   const root = deps.logger ?? createLogger(config.logLevel);
   const probeId = config.probeId ?? readOrCreateProbeId(config.dataDir, config.region);
   const logger = root.child({ probeId });
-  logger.info({ config, version: PROBE_VERSION }, 'starting probe');
+  logger.info({ config: configForLog(config), version: PROBE_VERSION }, 'starting probe');
 
   const spoolLog = logger.child({ part: 'spool' });
   const spool = ResultSpool.open({

@@ -2,6 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { CanaryReport } from '@vantage/shared';
+import { formatSeconds } from '../checks/check-stop.js';
+import { describeNetworkError } from '../checks/network-error.js';
 
 /** How a canary is reached: a TCP connect, or an HTTP(S) request where any response counts. */
 export type CanaryProbe = { kind: 'tcp'; host: string; port: number } | { kind: 'http'; url: string };
@@ -40,7 +42,7 @@ export function checkCanary(
       resolve(message === undefined ? { target, ok: true } : { target, ok: false, message });
     };
     const timer = setTimeout(() => {
-      finish(`timeout after ${options.timeoutMs / 1000} s`);
+      finish(`timeout after ${formatSeconds(options.timeoutMs / 1000)}`);
       destroy();
     }, options.timeoutMs);
     const localAddress = options.sourceAddress ? { localAddress: options.sourceAddress } : {};
@@ -51,7 +53,7 @@ export function checkCanary(
         finish();
         socket.destroy();
       });
-      socket.once('error', (error) => finish(describe(error)));
+      socket.once('error', (error) => finish(describeNetworkError(error, probe.host)));
     } else {
       const client = probe.url.startsWith('https:') ? https : http;
       const request = client.request(
@@ -64,16 +66,8 @@ export function checkCanary(
         },
       );
       destroy = () => request.destroy();
-      request.once('error', (error) => finish(describe(error)));
+      request.once('error', (error) => finish(describeNetworkError(error, new URL(probe.url).hostname)));
       request.end();
     }
   });
-}
-
-function describe(error: Error): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ENOTFOUND') return 'host not found';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'network unreachable';
-  return code ? `${code}: ${error.message}` : error.message;
 }

@@ -50,6 +50,11 @@ describe('canaries', () => {
       ok: false,
       message: 'connection refused',
     });
+    // URL canaries are explained in the same words as checks.
+    expect(await checkCanary(`http://127.0.0.1:${closed}/`, { timeoutMs: 2000 })).toMatchObject({
+      ok: false,
+      message: 'connection refused',
+    });
   });
 });
 

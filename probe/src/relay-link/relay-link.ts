@@ -3,6 +3,7 @@ import {
   decodeMessage,
   encodeMessage,
   FRAME_LIMITS,
+  type HelloOkMessage,
   type MonitorsDiffMessage,
   type MonitorsFullMessage,
   PROTOCOL_VERSION,
@@ -14,8 +15,10 @@ import {
 } from '@vantage/shared';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
+import { withoutCredentials } from '../config/config-for-log.js';
 import type { ResultSpool } from '../spool/result-spool.js';
 import { type BackoffPolicy, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+import { encodeReply } from './fit-result.js';
 import { ResultSender } from './result-sender.js';
 
 /** Time from dialing to `hello.ok` (TCP, TLS, upgrade and hello) before the attempt counts as failed. */
@@ -138,7 +141,10 @@ export class RelayLink {
     if (this.#stopped) return;
     const connId = ++this.#connId;
     this.#log = this.#options.logger.child({ connId });
-    this.#log.info({ url: this.#options.url, attempt: this.#failures + 1 }, 'connecting to relay');
+    this.#log.info(
+      { url: withoutCredentials(this.#options.url), attempt: this.#failures + 1 },
+      'connecting to relay',
+    );
     const socket = new WebSocket(this.#options.url, {
       maxPayload: FRAME_LIMITS.relayToProbe,
       handshakeTimeout: 10_000,
@@ -210,7 +216,7 @@ export class RelayLink {
       switch (message.type) {
         case 'hello.ok':
           if (this.#established) this.#log.warn('ignored a second hello.ok');
-          else this.#beginSession(message.sessionId, message.relayVersion);
+          else this.#beginSession(message);
           return;
         case 'error':
           this.#log.warn(
@@ -234,7 +240,9 @@ export class RelayLink {
           this.#sender.acknowledge(message.upToSeq);
           return;
         case 'check.run':
-          void handlers.checkRun(message).then((reply) => this.#send(reply));
+          void handlers
+            .checkRun(message)
+            .then((reply) => this.#sendText(encodeReply(reply, this.#sender.frameBytes)));
           return;
       }
     } catch (error) {
@@ -242,13 +250,16 @@ export class RelayLink {
     }
   }
 
-  #beginSession(sessionId: string, relayVersion: string): void {
+  #beginSession({ sessionId, relayVersion, maxFrameBytes }: HelloOkMessage): void {
     clearTimeout(this.#helloTimer);
     this.#established = true;
     this.#failures = 0;
-    this.#sender.reset();
+    this.#sender.reset(maxFrameBytes);
     this.#log = this.#log.child({ sessionId });
-    this.#log.info({ relayVersion, resendFrom: this.#sender.sentUpTo + 1 }, 'connected to relay');
+    this.#log.info(
+      { relayVersion, resendFrom: this.#sender.sentUpTo + 1, maxFrameBytes: this.#sender.frameBytes },
+      'connected to relay',
+    );
     this.#options.onConnectAttempt?.('connected');
     this.#options.handlers.connection?.(true);
     this.sendHealth();

@@ -155,6 +155,22 @@ describe('CheckScheduler', () => {
     expect(last?.type === 'tcp' && last.host).toBe('new.test');
   });
 
+  it("holds a check whose target moved while it waited to the new host's limit", async () => {
+    const durations: Record<string, number> = { a: 25_000, b: 1000, c: 100_000 };
+    const h = harness({ perHost: 1, durationOf: (m) => durations[m.id] ?? 0 });
+    h.scheduler.replaceAll([
+      tcpMonitor('a', 'x.test', 10),
+      tcpMonitor('b', 'x.test', 10),
+      tcpMonitor('c', 'y.test', 10),
+    ]);
+    // By now a holds x.test's one slot for 25 s and b waits behind it; c holds y.test's.
+    await h.clock.advance(20_000);
+    expect(h.scheduler.waiting).toBeGreaterThan(0);
+    h.scheduler.upsert(tcpMonitor('b', 'y.test', 10));
+    await h.clock.advance(40_000);
+    expect(h.maxOnHost('y.test')).toBe(1);
+  });
+
   it('never runs one monitor twice at once; a beat that finds it running is skipped and counted', async () => {
     const h = harness({ durationOf: () => 25_000 });
     h.scheduler.replaceAll([tcpMonitor('long', 'a.test', 10)]);

@@ -1,8 +1,7 @@
 import { setMaxListeners } from 'node:events';
-import type { Monitor } from '@vantage/shared';
+import { type HeapSlot, IndexedHeap, type Monitor } from '@vantage/shared';
 import type { Clock, TimerHandle } from './clock.js';
 import { FifoQueue } from './fifo-queue.js';
-import { type HeapItem, MinHeap } from './min-heap.js';
 import { nextDueAt } from './spread-offset.js';
 import { targetHost } from './target-host.js';
 
@@ -32,7 +31,9 @@ export interface CheckSchedulerOptions {
   onOverlap?: (monitor: Monitor) => void;
 }
 
-interface Entry extends HeapItem {
+interface Entry extends HeapSlot {
+  /** Next due time, epoch milliseconds: the heap's order. */
+  key: number;
   monitor: Monitor;
   intervalMs: number;
   host: string;
@@ -54,7 +55,7 @@ interface DueCheck {
 export class CheckScheduler {
   readonly #options: CheckSchedulerOptions;
   readonly #entries = new Map<string, Entry>();
-  readonly #heap = new MinHeap<Entry>();
+  readonly #heap = new IndexedHeap<Entry>((a, b) => a.key < b.key);
   readonly #ready = new FifoQueue<DueCheck>();
   readonly #hostWaiting = new Map<string, FifoQueue<DueCheck>>();
   readonly #hostRunning = new Map<string, number>();
@@ -131,7 +132,8 @@ export class CheckScheduler {
       existing.host = targetHost(monitor);
       if (existing.intervalMs === intervalMs) return;
       existing.intervalMs = intervalMs;
-      this.#heap.update(existing, nextDueAt(monitor.id, intervalMs, this.#options.clock.now()));
+      existing.key = nextDueAt(monitor.id, intervalMs, this.#options.clock.now());
+      this.#heap.reorder(existing);
       this.#arm();
       return;
     }
@@ -205,7 +207,8 @@ export class CheckScheduler {
       const dueAt = top.key;
       // Realigning to the monitor's phase skips beats missed while the process was stalled
       // instead of firing them all in a burst.
-      this.#heap.update(top, nextDueAt(top.monitor.id, top.intervalMs, Math.max(now, dueAt + 1)));
+      top.key = nextDueAt(top.monitor.id, top.intervalMs, Math.max(now, dueAt + 1));
+      this.#heap.reorder(top);
       if (top.running || top.queued) {
         this.#options.onOverlap?.(top.monitor);
         continue;
@@ -268,7 +271,11 @@ export class CheckScheduler {
     const sameHost = this.#hostWaiting.get(host);
     const next = sameHost ? this.#takeLive(sameHost) : undefined;
     if (sameHost && sameHost.size === 0) this.#hostWaiting.delete(host);
-    if (next) this.#launch(next);
+    // A check whose monitor moved to another host while it waited must queue for that host's slot.
+    if (next) {
+      if (next.entry.host === host) this.#launch(next);
+      else this.#dispatch(next);
+    }
     while (this.#running < this.#options.concurrency) {
       const due = this.#takeLive(this.#ready);
       if (!due) break;

@@ -135,12 +135,38 @@ describe('ResultSpool', () => {
     await reopened.close();
   });
 
-  it('ignores an acknowledgement beyond what it holds', async () => {
-    const spool = open(tempDir());
+  it('numbers after the relay when it acknowledges beyond every sequence issued, resending what it ignored', async () => {
+    // The relay already holds seqs 1..50 under this probe id (its data dir was lost): seqs 1..3
+    // were taken for copies and dropped there, so reusing them would lose every new result.
+    const dir = tempDir();
+    const problems: string[] = [];
+    const spool = open(dir, { onProblem: (message) => problems.push(message) });
     await appendMany(spool, 3);
     spool.ack(50);
-    expect(spool.ackedSeq).toBe(3);
-    expect(spool.append(result()).seq).toBe(4);
+    expect(problems.some((p) => p.includes('beyond this spool'))).toBe(true);
+    expect(spool.ackedSeq).toBe(50);
+    await spool.sync();
+    expect(spool.readAfter(0, 100).map((r) => [r.seq, r.monitorId])).toEqual([
+      [51, 'm0'],
+      [52, 'm1'],
+      [53, 'm2'],
+    ]);
+    expect(spool.depth).toBe(3);
+    expect(spool.append(result('next')).seq).toBe(54);
+    await spool.close();
+    const reopened = open(dir);
+    expect(reopened.readAfter(0, 100).map((r) => r.seq)).toEqual([51, 52, 53, 54]);
+    expect(reopened.append(result()).seq).toBe(55);
+    await reopened.close();
+  });
+
+  it('ignores an acknowledgement below one it already has', async () => {
+    const spool = open(tempDir());
+    await appendMany(spool, 5);
+    spool.ack(4);
+    spool.ack(2);
+    expect(spool.ackedSeq).toBe(4);
+    expect(spool.readAfter(0, 100).map((r) => r.seq)).toEqual([5]);
     await spool.close();
   });
 });

@@ -1,7 +1,7 @@
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { CheckResult } from '@vantage/shared';
+import type { CheckResult, OneOffResult } from '@vantage/shared';
 import { listSegments, readSegment, scanSegment, segmentFileName } from './spool-segment.js';
 import { readSpoolState, type SpoolState, writeSpoolState, writeSpoolStateSync } from './spool-state.js';
 
@@ -31,8 +31,8 @@ export interface ResultSpoolOptions {
   onProblem?: (message: string, details?: Record<string, unknown>) => void;
 }
 
-/** A sequence-numbered result with the check's facts; what the probe hands to {@link ResultSpool.append}. */
-export type UnsequencedResult = Omit<CheckResult, 'seq'>;
+/** A result before the spool numbers it (the shape of a one-off result); what {@link ResultSpool.append} takes. */
+export type UnsequencedResult = OneOffResult;
 
 interface Segment {
   path: string;
@@ -135,14 +135,17 @@ export class ResultSpool {
     const seq = this.#state.highSeq + 1;
     const record = { ...result, seq } as CheckResult;
     const line = `${JSON.stringify(record)}\n`;
-    if (!this.#active || this.#active.lastSeq - this.#active.firstSeq + 1 >= this.#segmentMax)
+    // A segment holds consecutive sequences only (depth and drops count by range), so a jump in
+    // the sequence (see #adoptRelaySeq) starts a new one.
+    const active = this.#active;
+    if (!active || active.lastSeq !== seq - 1 || active.lastSeq - active.firstSeq + 1 >= this.#segmentMax)
       this.#roll(seq);
-    const active = this.#active as ActiveSegment;
-    writeSync(active.fd, line);
+    const target = this.#active as ActiveSegment;
+    writeSync(target.fd, line);
     this.#state.highSeq = seq;
-    active.lastSeq = seq;
-    active.bytes += Buffer.byteLength(line);
-    active.records.push(record);
+    target.lastSeq = seq;
+    target.bytes += Buffer.byteLength(line);
+    target.records.push(record);
     this.#enforceBounds();
     // Appends are fsynced in batches whether or not anyone is sending, so a power cut while the
     // relay is away costs at most one batch.
@@ -190,11 +193,19 @@ export class ResultSpool {
     return out;
   }
 
-  /** Records the relay's cumulative acknowledgement; acknowledged segments are deleted once that is persisted. */
+  /**
+   * Records the relay's cumulative acknowledgement; acknowledged segments are deleted once that is
+   * persisted. An acknowledgement beyond every sequence this spool ever issued means the relay
+   * already holds results under this probe id that this spool does not know (its data dir was
+   * lost or its state file rebuilt): see #adoptRelaySeq.
+   */
   ack(upToSeq: number): void {
-    const seq = Math.min(upToSeq, this.#state.highSeq);
-    if (seq <= this.#state.ackedSeq) return;
-    this.#state.ackedSeq = seq;
+    if (upToSeq > this.#state.highSeq) {
+      this.#adoptRelaySeq(upToSeq);
+      return;
+    }
+    if (upToSeq <= this.#state.ackedSeq) return;
+    this.#state.ackedSeq = upToSeq;
     this.#persist();
   }
 
@@ -208,6 +219,36 @@ export class ResultSpool {
     writeSpoolStateSync(this.#dir, this.#state);
     if (this.#active) closeSync(this.#active.fd);
     this.#active = undefined;
+  }
+
+  /**
+   * Moves the sequence past the relay's: the relay stores each `(probeId, seq)` once, so results
+   * numbered at or below its high mark would be taken for copies of the ones it has and silently
+   * lost. The pending results (which the relay ignored for that reason) are appended again under
+   * fresh sequences, oldest first, and every later result is numbered after the relay's.
+   */
+  #adoptRelaySeq(relaySeq: number): void {
+    const pending = this.#pending();
+    this.#state.highSeq = relaySeq;
+    this.#state.ackedSeq = relaySeq;
+    this.#persist();
+    for (const { seq: _old, ...result } of pending) this.append(result);
+    this.#options.onProblem?.(
+      'the relay already holds results from this probe id beyond this spool; numbering after them',
+      { relaySeq, renumbered: pending.length },
+    );
+  }
+
+  /** Every result not yet acknowledged or dropped, synced or not, oldest first. */
+  #pending(): CheckResult[] {
+    const floor = this.floorSeq;
+    const out: CheckResult[] = [];
+    for (const segment of this.#sealed) {
+      if (segment.lastSeq <= floor) continue;
+      for (const result of this.#readSealed(segment.path)) if (result.seq > floor) out.push(result);
+    }
+    for (const result of this.#active?.records ?? []) if (result.seq > floor) out.push(result);
+    return out;
   }
 
   *#segments(): Iterable<Segment> {

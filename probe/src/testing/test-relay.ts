@@ -26,6 +26,11 @@ export interface TestRelayOptions {
   token?: string;
   /** Acknowledge every batch as it is stored (default true); false withholds acks until {@link TestRelay.ack}. */
   autoAck?: boolean;
+  /**
+   * Largest frame accepted (default the protocol's probe limit); a larger one closes the
+   * connection with 1009, as the real relay's WebSocket server does. Not announced in `hello.ok`.
+   */
+  maxFrameBytes?: number;
 }
 
 interface ProbeConnection {
@@ -51,6 +56,10 @@ export class TestRelay {
   readonly hellos: HelloMessage[] = [];
   readonly healthReports: ProbeHealthMessage[] = [];
   readonly badFrames: WireError[] = [];
+  /** Byte size of every frame received after hello. */
+  readonly frameSizes: number[] = [];
+  /** Connections dropped because a frame was over `maxFrameBytes`. */
+  oversizeCloses = 0;
   autoAck: boolean;
   revision = 0;
   readonly #monitors = new Map<string, Monitor>();
@@ -64,6 +73,10 @@ export class TestRelay {
     this.options = options;
     this.autoAck = options.autoAck ?? true;
     this.#port = options.port ?? 0;
+  }
+
+  get #maxFrameBytes(): number {
+    return this.options.maxFrameBytes ?? FRAME_LIMITS.probeToRelay;
   }
 
   /** Creates and starts a test relay on 127.0.0.1. */
@@ -111,7 +124,7 @@ export class TestRelay {
     const server = new WebSocketServer({
       host: '127.0.0.1',
       port: this.#port,
-      maxPayload: FRAME_LIMITS.probeToRelay,
+      maxPayload: this.#maxFrameBytes,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -190,12 +203,16 @@ export class TestRelay {
     const connection: ProbeConnection = { socket };
     this.#connections.add(connection);
     socket.on('close', () => this.#connections.delete(connection));
-    socket.on('error', () => socket.terminate());
+    socket.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.oversizeCloses++;
+      socket.terminate();
+    });
     socket.on('message', (data) => this.#receive(connection, data as Buffer));
   }
 
   #receive(connection: ProbeConnection, data: Buffer): void {
-    const decoded = decodeMessage(ProbeToRelay, data, { maxBytes: FRAME_LIMITS.probeToRelay });
+    if (connection.probeId !== undefined) this.frameSizes.push(data.length);
+    const decoded = decodeMessage(ProbeToRelay, data, { maxBytes: this.#maxFrameBytes });
     if (!decoded.ok) {
       this.badFrames.push(decoded.error);
       this.#send(connection, { type: 'error', code: decoded.error.code, message: decoded.error.message });

@@ -10,7 +10,7 @@ import { SqliteTokenStore } from '../storage/sqlite/sqlite-token-store.js';
 /** An answer of the API as a test reads it. */
 export interface ApiAnswer {
   status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field, as a client would
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field, as a client would
   body: Record<string, any> | undefined;
 }
 

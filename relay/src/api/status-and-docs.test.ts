@@ -103,7 +103,7 @@ describe('OpenAPI document, health and metrics', () => {
     socket.send(
       JSON.stringify({ type: 'hello', protocol: 1, role: 'probe', token: t.probe, probe: identity }),
     );
-    expect(await firstFrame).toMatchObject({ type: 'hello.ok' });
+    expect(await firstFrame).toMatchObject({ type: 'hello.ok', maxFrameBytes: expect.any(Number) });
     try {
       const metrics = await (await fetch(`${t.relay.url}/metrics`)).text();
       expect(metrics).toContain('vantage_relay_probes_connected{region="eu-west"} 1');

@@ -14,7 +14,7 @@ const TokenName = z
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'must not contain control characters');
 
 /** `token create` options after validation; a probe token is bound to one region. */

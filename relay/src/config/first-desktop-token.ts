@@ -50,6 +50,6 @@ export function writeOwnerOnly(path: string, text: string): void {
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new Error(`cannot write the token file ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot write the token file ${path}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -89,6 +89,7 @@ export function acceptConnection(socket: WebSocket, remoteAddress: string, deps:
       relayVersion: ctx.version,
       sessionId,
       serverTime: ctx.now(),
+      maxFrameBytes: limits.maxFrameBytes,
     });
     if (who.role === 'probe') {
       peer.log = log.child({ sessionId, probeId: who.probe.id, region: who.probe.region });

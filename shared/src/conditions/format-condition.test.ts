@@ -77,9 +77,8 @@ const condition: fc.Arbitrary<Condition> = subject.chain((s) =>
         value: rule ? valueFor(rule) : fc.constant(undefined),
         severity: fc.constantFrom('down' as const, 'degraded' as const),
       })
-      .map(
-        ({ value, severity }): Condition =>
-          value === undefined ? { subject: s, op, severity } : { subject: s, op, value, severity },
+      .map(({ value, severity }): Condition =>
+        value === undefined ? { subject: s, op, severity } : { subject: s, op, value, severity },
       );
   }),
 );

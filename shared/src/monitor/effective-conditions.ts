@@ -32,8 +32,11 @@ function implicitTexts(monitor: Monitor): string[] {
   if (monitor.type === 'http') {
     if (!user.some((text) => /^\s*status\b/.test(text)))
       before.push(expectedStatusCondition(monitor.expectedStatus));
-    if (monitor.url.startsWith('https:')) certMinDays = monitor.certMinDays;
-    if (monitor.url.startsWith('https:')) before.push('cert_expires_in > 0s');
+    // URL schemes are case-insensitive and the schema keeps the text as typed (`HTTPS://...`).
+    if (/^https:/i.test(monitor.url)) {
+      certMinDays = monitor.certMinDays;
+      before.push('cert_expires_in > 0s');
+    }
   }
   if (monitor.type === 'tls') {
     certMinDays = monitor.certMinDays;

@@ -67,6 +67,11 @@ export const HelloOkMessage = z.object({
   sessionId: z.string().min(1).max(100),
   /** The relay's clock, so a client can warn about skew that would distort timelines. */
   serverTime: EpochMs,
+  /**
+   * Largest frame this relay accepts from this client, in bytes (its `maxFrameBytes` setting);
+   * a larger one closes the connection. Absent: the client assumes DEFAULT_CLIENT_FRAME_BYTES.
+   */
+  maxFrameBytes: z.number().int().min(1024).optional(),
 });
 /** `hello.ok`: the relay accepted the client. */
 export type HelloOkMessage = z.infer<typeof HelloOkMessage>;

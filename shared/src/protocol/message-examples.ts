@@ -123,6 +123,7 @@ export const PROTOCOL_EXAMPLES = {
       relayVersion: '0.1.0',
       sessionId: 's-5d1e',
       serverTime: ts,
+      maxFrameBytes: 1_048_576,
     },
     { type: 'monitors.full', revision: 17, monitors: [apiMonitor, dbMonitor] },
     {

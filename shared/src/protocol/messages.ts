@@ -116,10 +116,7 @@ export type RelayToDesktopInput = z.input<typeof RelayToDesktop>;
 
 /** Any frame of any direction, as its sender may write it. */
 export type WireMessageInput =
-  | ProbeToRelayInput
-  | RelayToProbeInput
-  | DesktopToRelayInput
-  | RelayToDesktopInput;
+  ProbeToRelayInput | RelayToProbeInput | DesktopToRelayInput | RelayToDesktopInput;
 
 /** A desktop request: every desktop frame but `hello` and `error`. */
 export type DesktopRequest = Exclude<DesktopToRelay, { type: 'hello' | 'error' }>;
@@ -127,10 +124,17 @@ export type DesktopRequest = Exclude<DesktopToRelay, { type: 'hello' | 'error' }
 const MiB = 1024 * 1024;
 
 /**
+ * The frame limit a relay applies to its clients unless configured otherwise (its `maxFrameBytes`
+ * setting, announced in `hello.ok`). A client that was not told keeps its frames under this one.
+ */
+export const DEFAULT_CLIENT_FRAME_BYTES = MiB;
+
+/**
  * Largest frame, in bytes, a receiver accepts per direction (pass as `maxBytes`, and as the
  * WebSocket server's `maxPayload`). Senders split batches and pages to stay under them.
  * - probe → relay, 4 MiB: 1000 typical results are ~0.5 MB, and one result at every field's
- *   maximum (100 verdicts of 4000 characters, all escaped) still fits, so no result can wedge a spool;
+ *   maximum (100 verdicts of 4000 characters, all escaped) still fits. A relay may set a lower
+ *   limit (DEFAULT_CLIENT_FRAME_BYTES unless told); the probe splits batches by bytes to match it;
  * - desktop → relay, 8 MiB: one monitor may carry a 1 MB HTTP body and 100 KB of browser steps;
  * - relay → probe / desktop, 64 MiB: whole monitor sets and status snapshots; these come from the
  *   client's own relay after authentication, so the bound is against runaway frames, not abuse.

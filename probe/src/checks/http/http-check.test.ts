@@ -1,5 +1,6 @@
+import zlib from 'node:zlib';
 import { HttpMonitor, type MonitorInput } from '@vantage/shared';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testCheckContext } from '../../test-targets/check-context.js';
 import { type HttpTarget, startHttpTarget } from '../../test-targets/http-target.js';
 import { closedPort } from '../../test-targets/tcp-target.js';
@@ -188,6 +189,26 @@ describe('http check', () => {
     target = await startHttpTarget({ routes: { '/z': { body: 'compressed hello', gzip: true } } });
     const seen = await observe({ url: target.url('/z') });
     expect(seen.observation.body).toBe('compressed hello');
+  });
+
+  it('stops inflating a compressed body once the limit is kept', async () => {
+    // ~50 MB of zeros compress to ~50 KB: inflating it all would cost a second of CPU per check.
+    target = await startHttpTarget({ routes: { '/bomb': { body: Buffer.alloc(50_000_000), gzip: true } } });
+    const gunzips: zlib.Gunzip[] = [];
+    const create = zlib.createGunzip;
+    const spy = vi.spyOn(zlib, 'createGunzip').mockImplementation((options) => {
+      const stream = create(options);
+      gunzips.push(stream);
+      return stream;
+    });
+    try {
+      const seen = await observe({ url: target.url('/bomb') }, 1000);
+      expect(seen.observation.body).toHaveLength(1000);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(gunzips).toHaveLength(1);
+    expect(gunzips[0]?.destroyed).toBe(true);
   });
 
   it('binds the outgoing socket to the source address', async () => {

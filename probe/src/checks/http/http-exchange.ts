@@ -85,6 +85,7 @@ class HttpExchangeRun {
   private responseAt: number;
   private readonly chunks: Buffer[] = [];
   private kept = 0;
+  private decoder: Readable | undefined;
 
   constructor(
     spec: HttpRequestSpec,
@@ -120,6 +121,7 @@ class HttpExchangeRun {
     this.opened.phases.ttfbMs = this.responseAt - this.opened.readyAt;
     const encoding = response.headers['content-encoding'];
     const decoder = decoderFor(encoding);
+    this.decoder = decoder;
     const stream: Readable = decoder ? response.pipe(decoder) : response;
     stream.on('data', (chunk: Buffer) => this.keep(chunk, response));
     stream.on('end', () => this.done(response));
@@ -165,6 +167,9 @@ class HttpExchangeRun {
     this.settled = true;
     this.unsubscribe();
     this.opened.socket.destroy();
+    // Closing the socket stops the download, but the decompressor would still inflate all it was
+    // fed (a small gzip chunk can hold megabytes) for a body nobody reads.
+    this.decoder?.destroy();
     this.resolve(result);
   }
 }

@@ -19,7 +19,9 @@ export function openRelayDatabase(path: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     migrate(db, RELAY_MIGRATIONS);
   } catch (error) {
-    throw new Error(`cannot open the relay database at ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot open the relay database at ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return db;
 }

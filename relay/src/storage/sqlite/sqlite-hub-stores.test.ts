@@ -93,10 +93,10 @@ describe('result log commit hook', () => {
   it('tells listeners of each commit in cursor order before the appends resolve', async () => {
     const storage = openSqliteStorage(path);
     const seen: number[] = [];
-    let resolvedWith: number[] | undefined;
+    const appends: { resolvedWith?: number[] } = {};
     storage.results.onCommit((rows: readonly LoggedResult[]) => {
       seen.push(...rows.map((r) => r.cursor));
-      expect(resolvedWith).toBeUndefined();
+      expect(appends.resolvedWith).toBeUndefined();
     });
     const a = storage.results.append(
       'p1',
@@ -106,7 +106,7 @@ describe('result log commit hook', () => {
       'p2',
       [1].map((s) => result(s, { probeId: 'p2' })),
     );
-    resolvedWith = await Promise.all([a, b]).then((outs) => outs.map((o) => o.storedSeq));
+    appends.resolvedWith = await Promise.all([a, b]).then((outs) => outs.map((o) => o.storedSeq));
     expect(seen).toEqual([1, 2, 3]);
     await storage.results.flush();
     expect(storage.results.count()).toBe(3);
