@@ -121,4 +121,18 @@ describe('probe process faults', () => {
     // The cancelled check observed nothing, so it must not read as the target being down.
     expect(relay.resultsOf('stuck')).toEqual([]);
   }, 60_000);
+
+  it('on SIGTERM with results still unacknowledged, keeps them in the spool and reports how many', async () => {
+    const { relay, spawn, dataDir } = await fixture();
+    relay.autoAck = false;
+    const probe = spawn();
+    await relay.waitFor(() => relay.stored.size >= 10, 'results');
+    probe.child.kill('SIGTERM');
+    expect(await probe.exited).toBe(0);
+    const stopped = probe.logs().find((line) => line.msg === 'probe stopped');
+    const spool = ResultSpool.open({ dir: join(dataDir, 'spool') });
+    expect(spool.depth).toBeGreaterThan(0);
+    expect(stopped).toMatchObject({ pending: spool.depth, highSeq: spool.highSeq, ackedSeq: spool.ackedSeq });
+    await spool.close();
+  }, 60_000);
 });

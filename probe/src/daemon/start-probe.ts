@@ -205,9 +205,11 @@ export async function startProbe(
     health.stop();
     await scheduler.stop(SHUTDOWN_GRACE_MS);
     await link.stop();
+    // Read the spool's figures before closing it: a closed spool no longer lists its segments.
+    const final = { pending: spool.depth, highSeq: spool.highSeq, ackedSeq: spool.ackedSeq };
     await spool.close();
     await metricsServer?.close();
-    logger.info({ pending: spool.depth, highSeq: spool.highSeq, ackedSeq: spool.ackedSeq }, 'probe stopped');
+    logger.info(final, 'probe stopped');
   }
 
   return {
