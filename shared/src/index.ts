@@ -10,3 +10,4 @@ export * from './results/check-result.js';
 export * from './rollups/index.js';
 export * from './units/duration.js';
 export * from './validation/field-errors.js';
+export * from './config/parse-config-text.js';

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { err, ok, type Result } from '@vantage/shared';
-import { parse as parseYaml } from 'yaml';
+import { err, parseConfigText, type Result } from '@vantage/shared';
 
 /** Reads a YAML or JSON config file into a plain object; the error names the file and the problem. */
 export function readConfigFile(path: string): Result<Record<string, unknown>, string> {
@@ -13,17 +12,5 @@ export function readConfigFile(path: string): Result<Record<string, unknown>, st
       `cannot read config file ${path}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}`,
     );
   }
-  let parsed: unknown;
-  try {
-    // YAML 1.2 is a superset of JSON, so one parser reads both kinds of file.
-    parsed = parseYaml(text);
-  } catch (error) {
-    const firstLine = String((error as Error).message).split('\n')[0];
-    return err(`config file ${path} is not valid YAML or JSON: ${firstLine}`);
-  }
-  if (parsed === null || parsed === undefined) return ok({});
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return err(`config file ${path} must hold an object of settings`);
-  }
-  return ok(parsed as Record<string, unknown>);
+  return parseConfigText(text, path);
 }
