@@ -1,0 +1,192 @@
+/**
+ * The large store the query figures read: 2,000 monitors in one region, 10,000,000 raw results
+ * over 30 days (one per monitor every 518.4 s), and the rollups those results make (minutes for
+ * the last 2 days, hours and days for all 30), built with shared's rollup code and the store's own
+ * row writer. Raw rows come from one INSERT … SELECT over a recursive CTE; rollups are folded here
+ * from the same deterministic formula. Built once (about a minute) and kept under
+ * node_modules/.cache: a later run reuses the file.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addResult, bucketStart, emptyBucket, type RollupBucket, validateMonitor } from '@vantage/shared';
+import Database from 'better-sqlite3';
+import { openDesktopStore } from '../src/core/store/index.js';
+import {
+  isPlain,
+  PLAIN_ARITY,
+  PLAIN_COLUMNS,
+  QUANTILE_ARITY,
+  QUANTILE_COLUMNS,
+  writeRollupArgs,
+} from '../src/core/store/rollup-rows.js';
+
+/** Monitors in the bench store. */
+export const BENCH_MONITORS = 2_000;
+/** Raw results in the bench store. */
+export const BENCH_RESULTS = 10_000_000;
+/** The bench store's "now": the end of its data. */
+export const BENCH_NOW = Date.UTC(2025, 6, 1);
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const START = BENCH_NOW - 30 * DAY;
+const ROUNDS = BENCH_RESULTS / BENCH_MONITORS;
+const INTERVAL = (30 * DAY) / ROUNDS;
+const STAGGER = 200;
+const REGION = 'eu-west';
+/** Where the bench store is cached between runs (`-v1`: bump it when the schema or data change). */
+export const BENCH_STORE = fileURLToPath(
+  new URL('../../node_modules/.cache/vantage-bench/desktop-store-10m-v1.db', import.meta.url),
+);
+
+/** Monitor ids of the bench store. */
+export const benchMonitorId = (m: number) => `mon-${String(m).padStart(4, '0')}`;
+
+// Result i = round × monitors + monitor. Integer-only formulas, identical in SQL and here.
+const tsOf = (k: number, m: number) => START + k * INTERVAL + m * STAGGER;
+const hashOf = (i: number) => (i * 7919) % 1000;
+const stateOf = (h: number) => (h < 5 ? 2 : h < 30 ? 1 : 0);
+const latencyUsOf = (i: number, state: number) =>
+  state === 2 ? 10_000_000 : 20_000 + ((i * 104_729) % 300_000);
+const STATES = ['up', 'degraded', 'down'] as const;
+
+/** The bench store's path, building it first if no complete one is cached. */
+export function benchStore(log: (line: string) => void): string {
+  if (existsSync(BENCH_STORE)) return BENCH_STORE;
+  mkdirSync(dirname(BENCH_STORE), { recursive: true });
+  const building = `${BENCH_STORE}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  openDesktopStore(building).close();
+  const db = new Database(building);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
+  const t0 = performance.now();
+  writeDictionaries(db);
+  writeRawResults(db);
+  log(`  raw results written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  writeRollups(db);
+  log(`  rollups written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  db.pragma('journal_mode = WAL');
+  db.close();
+  renameSync(building, BENCH_STORE);
+  return BENCH_STORE;
+}
+
+function writeDictionaries(db: Database.Database): void {
+  const monitor = db.prepare(
+    'INSERT INTO monitors (id, config, revision, created_at, updated_at) VALUES (?, ?, 1, ?, ?)',
+  );
+  const series = db.prepare(
+    'INSERT INTO series (id, monitor_id, region, last_ts, last_state, last_latency_us, last_message, last_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    for (let m = 0; m < BENCH_MONITORS; m++) {
+      const id = benchMonitorId(m);
+      const checked = validateMonitor({
+        id,
+        name: `Service ${m}`,
+        type: 'http',
+        url: `https://s${m}.example.com/health`,
+        regions: [REGION],
+      });
+      if (!checked.ok) throw new Error(JSON.stringify(checked.error));
+      monitor.run(id, JSON.stringify(checked.value), START, START);
+      const i = (ROUNDS - 1) * BENCH_MONITORS + m;
+      const state = stateOf(hashOf(i));
+      const last = [
+        tsOf(ROUNDS - 1, m),
+        state,
+        latencyUsOf(i, state),
+        state === 2 ? 'connect ECONNREFUSED' : '',
+      ] as const;
+      series.run(m + 1, id, REGION, ...last, i + 1);
+      series.run(BENCH_MONITORS + m + 1, id, '*', ...last, null);
+    }
+    db.prepare('INSERT INTO result_probes (id, probe_id, max_seq) VALUES (1, ?, ?)').run(
+      `probe-${REGION}`,
+      BENCH_RESULTS,
+    );
+    db.prepare('INSERT INTO sync_state (relay, cursor, updated_at) VALUES (?, ?, ?)').run(
+      'bench',
+      BENCH_RESULTS,
+      BENCH_NOW,
+    );
+  })();
+}
+
+function writeRawResults(db: Database.Database): void {
+  const n = BENCH_MONITORS;
+  db.exec(`
+    WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < ${BENCH_RESULTS - 1}),
+    r AS (SELECT i, i / ${n} AS k, i % ${n} AS m, (i * 7919) % 1000 AS h FROM seq),
+    s AS (SELECT i, k, m, h, CASE WHEN h < 5 THEN 2 WHEN h < 30 THEN 1 ELSE 0 END AS state FROM r)
+    INSERT INTO results (id, probe, seq, series, prev, ts, state, latency_us, dns_us, connect_us, tls_us, ttfb_us,
+      transfer_us, status_code, message, attempts, probe_healthy, revision, extra)
+    SELECT i + 1, 1, i + 1, m + 1, CASE WHEN i >= ${n} THEN i + 1 - ${n} END,
+      ${START} + k * ${INTERVAL} + m * ${STAGGER}, state,
+      CASE WHEN state = 2 THEN 10000000 ELSE 20000 + (i * 104729) % 300000 END,
+      1250, 2500 + (h % 10) * 1000, 1800, 9000, 750,
+      CASE WHEN state = 2 THEN NULL ELSE 200 END, CASE WHEN state = 2 THEN 'connect ECONNREFUSED' END,
+      CASE WHEN state = 2 THEN 2 ELSE 1 END, 1, 3, NULL
+    FROM s`);
+}
+
+/** Folds and writes rollups in time order (the table is time-major), '*' rows equal to the one region's. */
+function writeRollups(db: Database.Database): void {
+  const writers = [PLAIN_ARITY, QUANTILE_ARITY].map((arity) => {
+    const columns = arity === PLAIN_ARITY ? PLAIN_COLUMNS : QUANTILE_COLUMNS;
+    const values = `(${new Array(arity).fill('?').join(', ')})`;
+    return {
+      arity,
+      one: db.prepare(`INSERT INTO rollups ${columns} VALUES ${values}`),
+      many: db.prepare(`INSERT INTO rollups ${columns} VALUES ${new Array(50).fill(values).join(', ')}`),
+      args: new Array<unknown>(50 * arity),
+      n: 0,
+    };
+  });
+  const flushWriters = () => {
+    for (const w of writers) {
+      for (let i = 0; i < w.n; i++) w.one.run(w.args.slice(i * w.arity, (i + 1) * w.arity));
+      w.n = 0;
+    }
+  };
+  const write = (buckets: RollupBucket[], resolution: number) => {
+    for (const star of [true, false]) {
+      const order = star ? [...buckets].reverse() : buckets;
+      for (const b of order) {
+        const m = Number(b.monitorId.slice(4));
+        const w = writers[isPlain(b) ? 0 : 1]!;
+        writeRollupArgs(w.args, w.n * w.arity, b, resolution, star ? -(BENCH_MONITORS + m + 1) : m + 1);
+        if (++w.n === 50) {
+          w.many.run(w.args);
+          w.n = 0;
+        }
+      }
+      // Keep PK order: the '*' rows of a bucket start go in before its region rows.
+      flushWriters();
+    }
+  };
+  const fold = (resolution: 'minute' | 'hour' | 'day', from: number, to: number): RollupBucket[] => {
+    const out: RollupBucket[] = [];
+    for (let m = 0; m < BENCH_MONITORS; m++) {
+      const bucket = emptyBucket({ monitorId: benchMonitorId(m), region: REGION, resolution, start: from });
+      for (let k = Math.max(0, Math.ceil((from - START - m * STAGGER) / INTERVAL)); k < ROUNDS; k++) {
+        const ts = tsOf(k, m);
+        if (ts >= to) break;
+        const i = k * BENCH_MONITORS + m;
+        const state = stateOf(hashOf(i));
+        addResult(bucket, { ts, state: STATES[state]!, latencyMs: latencyUsOf(i, state) / 1000 });
+      }
+      if (bucket.count > 0) out.push(bucket);
+    }
+    return out;
+  };
+  db.transaction(() => {
+    for (let minute = BENCH_NOW - 2 * DAY; minute < BENCH_NOW; minute += 60_000)
+      write(fold('minute', minute, minute + 60_000), 0);
+    for (let hour = START; hour < BENCH_NOW; hour += HOUR) write(fold('hour', hour, hour + HOUR), 1);
+    for (let day = bucketStart(START, 'day'); day < BENCH_NOW; day += DAY)
+      write(fold('day', day, day + DAY), 2);
+  })();
+}

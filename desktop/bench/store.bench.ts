@@ -1,0 +1,218 @@
+/**
+ * Desktop store figures:
+ * - ingest rate through `ingestResults`, batched (5,000 results, five relay pages, per
+ *   transaction) and idempotent (the same results again), for a realistic log: 200 monitors every
+ *   60 s from one region (every result opens a new minute bucket twice, its region's and `*`),
+ *   and from three regions;
+ * - a 30-day chart of one monitor and the dashboard of 2,000 monitors, on a store holding
+ *   10,000,000 raw results (see bench-store-data.ts), median of repeated calls;
+ * - bytes per raw result (row + identity index) and per rollup row of each resolution, measured
+ *   with SQLite's dbstat on the store the ingest run filled (2 days of 200 monitors), and the
+ *   size that makes for 200 monitors × 90 days at 60 s with the default retention.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BenchRow } from '../../scripts/bench.js';
+import { openDesktopStore } from '../src/core/store/index.js';
+import { pagesOf, syntheticResults } from '../src/core/store/testing/result-fixtures.js';
+import { BENCH_MONITORS, BENCH_NOW, BENCH_RESULTS, benchMonitorId, benchStore } from './bench-store-data.js';
+
+const DAY = 86_400_000;
+const MB = 1024 * 1024;
+const FROM = Date.UTC(2025, 2, 3);
+
+function median(samples: number[]): number {
+  const sorted = Float64Array.from(samples).sort();
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function timed(runs: number, fn: () => unknown): number {
+  for (let i = 0; i < 3; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+interface IngestRun {
+  fresh: number;
+  duplicates: number;
+  path: string;
+  dir: string;
+}
+
+/** Ingests `count` results of 200 monitors every 60 s from `regions`, 5,000 per call; rates in results/s. */
+function ingestRun(regions: string[], count: number): IngestRun {
+  const dir = mkdtempSync(join(tmpdir(), 'vantage-store-bench-'));
+  const path = join(dir, 'vantage.db');
+  const store = openDesktopStore(path, { now: () => FROM + 3 * DAY });
+  const log = () =>
+    pagesOf(syntheticResults({ monitors: 200, regions, intervalMs: 60_000, from: FROM, count }), 5_000);
+  let ms = 0;
+  for (const page of log()) {
+    const t = performance.now();
+    store.ingestResults(page, { relay: 'bench' });
+    ms += performance.now() - t;
+  }
+  const fresh = (count * 1000) / ms;
+  let dupMs = 0;
+  let seen = 0;
+  for (const page of log()) {
+    if (seen >= 200_000) break;
+    const t = performance.now();
+    store.ingestResults(page, { relay: 'bench' });
+    dupMs += performance.now() - t;
+    seen += page.length;
+  }
+  store.close();
+  return { fresh, duplicates: (seen * 1000) / dupMs, path, dir };
+}
+
+/** On-disk bytes of each B-tree and of each rollup resolution (copied into a table of its own to measure it). */
+function storageOf(path: string): {
+  raw: number;
+  rows: number;
+  perResolution: Array<{ bytes: number; rows: number }>;
+  file: number;
+} {
+  const file = statSync(path).size;
+  const db = new Database(path);
+  const size = (name: string) =>
+    db.prepare<[string], { s: number | null }>('SELECT sum(pgsize) AS s FROM dbstat WHERE name = ?').get(name)
+      ?.s ?? 0;
+  const rows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM results').get()!.n;
+  const raw = size('results') + size('results_identity');
+  const ddl = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'rollups'").get()!
+    .sql;
+  const perResolution = [0, 1, 2].map((resolution) => {
+    db.exec(
+      `${ddl.replace('rollups', 'measure')}; INSERT INTO measure SELECT * FROM rollups WHERE resolution = ${resolution} ORDER BY start, line;`,
+    );
+    const measured = {
+      bytes: size('measure'),
+      rows: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM measure').get()!.n,
+    };
+    db.exec('DROP TABLE measure');
+    return measured;
+  });
+  db.close();
+  return { raw, rows, perResolution, file };
+}
+
+/** The desktop store's bench rows. */
+export default async function storeBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const oneRegion = ingestRun(['eu-west'], 200 * 1440 * 2);
+  rows.push(
+    {
+      figure: 'ingest, 200 monitors × 1 region at 60 s, 5,000 results per transaction',
+      value: oneRegion.fresh,
+      unit: 'results/s',
+      target: '≥ 100,000/s',
+    },
+    {
+      figure: 'ingest of the same results again (all duplicates)',
+      value: oneRegion.duplicates,
+      unit: 'results/s',
+      target: '≥ 100,000/s',
+    },
+  );
+  const threeRegions = ingestRun(['eu-west', 'us-east', 'ap-south'], 300_000);
+  rmSync(threeRegions.dir, { recursive: true, force: true });
+  rows.push({
+    figure: 'ingest, 200 monitors × 3 regions at 60 s, 5,000 results per transaction',
+    value: threeRegions.fresh,
+    unit: 'results/s',
+    target: '≥ 100,000/s',
+  });
+
+  // Storage, from the 2-day single-region store: per day, 200 × 1,440 results and as many minute rows ×2 (region and *).
+  const s = storageOf(oneRegion.path);
+  rmSync(oneRegion.dir, { recursive: true, force: true });
+  const perRaw = s.raw / s.rows;
+  const [minute, hour, day] = s.perResolution.map((r) => r.bytes / r.rows) as [number, number, number];
+  const perDay = {
+    raw: 200 * 1440 * perRaw,
+    minute: 200 * 1440 * 2 * minute,
+    hour: 200 * 24 * 2 * hour,
+    day: 200 * 2 * day,
+  };
+  const projected = 30 * perDay.raw + 2 * perDay.minute + 90 * perDay.hour + 90 * perDay.day;
+  rows.push(
+    { figure: 'bytes per raw result (row + (probe, seq) index)', value: perRaw, unit: 'B' },
+    { figure: 'bytes per rollup row, minute', value: minute, unit: 'B' },
+    { figure: 'bytes per rollup row, hour', value: hour, unit: 'B' },
+    { figure: 'bytes per rollup row, day', value: day, unit: 'B' },
+    { figure: 'store file ÷ raw results after 2 days (rollups included)', value: s.file / s.rows, unit: 'B' },
+    {
+      figure: 'projected store, 200 monitors × 90 days at 60 s (30 d raw, 2 d minutes, hours, days)',
+      value: projected / MB,
+      unit: 'MiB',
+      baseline: 'Uptime Kuma',
+      baselineValue: 6 * 1024,
+      target: '< 1 GB',
+    },
+    {
+      figure: 'the same keeping all 90 days of raw results (as Uptime Kuma does)',
+      value: (projected + 60 * perDay.raw) / MB,
+      unit: 'MiB',
+      baseline: 'Uptime Kuma',
+      baselineValue: 6 * 1024,
+    },
+  );
+
+  const path = benchStore((line) => process.stderr.write(`${line}\n`));
+  const open = () => openDesktopStore(path, { now: () => BENCH_NOW });
+  const monitorId = benchMonitorId(777);
+  const chartQuery = { monitorId, from: BENCH_NOW - 30 * DAY, to: BENCH_NOW };
+  // The first dashboard of an opened store reads the 24 hourly rows of every monitor; later ones read memory.
+  const firstDashboard: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const store = open();
+    const t = performance.now();
+    store.dashboardSummary();
+    firstDashboard.push(performance.now() - t);
+    store.close();
+  }
+  const store = open();
+  try {
+    const chart = store.chartSeries(chartQuery);
+    if (chart.resolution !== 'hour' || chart.points.filter((p) => p.count > 0).length < 700) {
+      throw new Error(`bench store chart looks wrong: ${chart.resolution}, ${chart.points.length} points`);
+    }
+    const dashboard = store.dashboardSummary();
+    if (dashboard.length !== BENCH_MONITORS || dashboard[0]!.uptime24h === null) {
+      throw new Error('bench store dashboard looks wrong');
+    }
+    const first = store.chartSeries({ ...chartQuery, monitorId: benchMonitorId(1234) });
+    rows.push(
+      {
+        figure: `30-day chart of one monitor (720 hourly points), ${(BENCH_RESULTS / 1e6).toFixed(0)} M raw results in the store`,
+        value: timed(50, () => store.chartSeries(chartQuery)),
+        unit: 'ms',
+        target: '< 5 ms',
+      },
+      {
+        figure: `dashboard summary of ${BENCH_MONITORS.toLocaleString('en-US')} monitors (state, latency, regions, 24 h bars and uptime)`,
+        value: timed(20, () => store.dashboardSummary()),
+        unit: 'ms',
+        target: '< 50 ms',
+      },
+      {
+        figure: 'the same, first call after opening the store (reads 48,000 hourly rows)',
+        value: median(firstDashboard),
+        unit: 'ms',
+        target: '< 50 ms',
+      },
+    );
+    if (first.points.length !== 720) throw new Error('bench store chart looks wrong');
+  } finally {
+    store.close();
+  }
+  return rows;
+}

@@ -1,0 +1,100 @@
+import { bucketStart, type CheckState, checkUptime, type MonitorType, RESOLUTION_MS } from '@vantage/shared';
+import type { MonitorRepo } from './monitor-repo.js';
+import type { DashboardHours, HourCounts } from './dashboard-hours.js';
+import type { LastCheck, SeriesIndex } from './series-index.js';
+
+const HOUR = RESOLUTION_MS.hour;
+
+/** Hours in the dashboard's bar strip and uptime window. */
+export const DASHBOARD_HOURS = 24;
+
+/** One hour of the dashboard's bar strip. */
+export interface HourBar {
+  start: number;
+  up: number;
+  degraded: number;
+  down: number;
+  count: number;
+  /** The worst state of the hour's checks; `none` when there were none. */
+  state: CheckState | 'none';
+}
+
+/** A region's newest check. */
+export interface RegionLastCheck extends LastCheck {
+  region: string;
+}
+
+/** One monitor's line on the dashboard. */
+export interface MonitorSummary {
+  monitorId: string;
+  name: string;
+  type: MonitorType;
+  paused: boolean;
+  /** The newest check in any region; null before the first. */
+  last: RegionLastCheck | null;
+  /** The newest check in each region that reported, by region name. */
+  regions: RegionLastCheck[];
+  /** Check-based uptime over the bar strip's hours; null when they hold no checks. */
+  uptime24h: number | null;
+  /** {@link DASHBOARD_HOURS} hourly bars, oldest first, the current hour last. */
+  bars: HourBar[];
+}
+
+/**
+ * Builds the dashboard from memory only: monitors, each series' newest check, and the hourly
+ * all-regions counts {@link DashboardHours} keeps. No raw rows, no sketch decoding.
+ */
+export class DashboardQuery {
+  constructor(
+    private readonly monitors: MonitorRepo,
+    private readonly series: SeriesIndex,
+    private readonly hours: DashboardHours,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * Every monitor's summary, in id order. The window is the {@link DASHBOARD_HOURS} hourly buckets
+   * ending with the current one, so "24 h" uptime covers 23 full hours and the current partial one.
+   */
+  dashboardSummary(): MonitorSummary[] {
+    const first = bucketStart(this.now(), 'hour') - (DASHBOARD_HOURS - 1) * HOUR;
+    return this.monitors.list().map(({ monitor }) => {
+      const bars = barsOf(this.hours.hoursOf(monitor.id, first), first);
+      const regions: RegionLastCheck[] = [];
+      let last: RegionLastCheck | null = null;
+      for (const s of this.series.seriesOf(monitor.id)) {
+        if (s.last === null) continue;
+        const entry = { region: s.region, ...s.last };
+        regions.push(entry);
+        if (last === null || entry.ts > last.ts) last = entry;
+      }
+      regions.sort((a, b) => (a.region < b.region ? -1 : 1));
+      return {
+        monitorId: monitor.id,
+        name: monitor.name,
+        type: monitor.type,
+        paused: monitor.paused,
+        last,
+        regions,
+        uptime24h: checkUptime(bars),
+        bars,
+      };
+    });
+  }
+}
+
+function barsOf(hours: ReadonlyMap<number, HourCounts> | undefined, first: number): HourBar[] {
+  const bars: HourBar[] = new Array(DASHBOARD_HOURS);
+  for (let i = 0; i < DASHBOARD_HOURS; i++) {
+    const start = first + i * HOUR;
+    const counts = hours?.get(start);
+    if (counts === undefined) {
+      bars[i] = { start, up: 0, degraded: 0, down: 0, count: 0, state: 'none' };
+      continue;
+    }
+    const { up, degraded, down } = counts;
+    const state = down > 0 ? 'down' : degraded > 0 ? 'degraded' : up > 0 ? 'up' : 'none';
+    bars[i] = { start, up, degraded, down, count: up + degraded + down, state };
+  }
+  return bars;
+}

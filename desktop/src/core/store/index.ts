@@ -1,0 +1,111 @@
+import type { CheckResult, LoggedResult } from '@vantage/shared';
+import type Database from 'better-sqlite3';
+import { DashboardHours } from './dashboard-hours.js';
+import { DashboardQuery, type MonitorSummary } from './dashboard-summary.js';
+import { type ChartQuery, type ChartSeries, HistoryQueries } from './history-queries.js';
+import { IncidentRepo } from './incident-repo.js';
+import { MonitorRepo } from './monitor-repo.js';
+import { NotificationLog } from './notification-log.js';
+import { describeOpenError, type OpenDatabaseOptions, openDesktopDatabase } from './open-desktop-database.js';
+import { ProbeRepo } from './probe-repo.js';
+import { type IngestOutcome, type IngestPosition, ResultIngest } from './result-ingest.js';
+import { daysToMs, type PruneOutcome, Retention } from './retention.js';
+import { RollupCache } from './rollup-cache.js';
+import { SeriesIndex } from './series-index.js';
+import { SettingsRepo } from './settings-repo.js';
+import { SyncStateRepo } from './sync-state-repo.js';
+
+export type { MonitorSummary, HourBar, RegionLastCheck } from './dashboard-summary.js';
+export { DASHBOARD_HOURS } from './dashboard-summary.js';
+export { DesktopSettings, DEFAULT_SETTINGS, SettingsPatch } from './desktop-settings.js';
+export { DESKTOP_SCHEMA_VERSION } from './desktop-migrations.js';
+export { ChartQuery, type ChartPoint, type ChartSeries, chartResolution } from './history-queries.js';
+export type { IncidentQuery } from './incident-repo.js';
+export type { MonitorRecord, UnreadableMonitor } from './monitor-repo.js';
+export { SentNotification } from './notification-log.js';
+export type { IngestOutcome, IngestPosition } from './result-ingest.js';
+export type { PruneOutcome } from './retention.js';
+export { ALL_REGIONS, ROLLUP_RETENTION_MS } from './rollup-rows.js';
+export type { LastCheck } from './series-index.js';
+export { DesktopStoreError, StoreErrorCode } from './store-errors.js';
+export type { SyncPosition } from './sync-state-repo.js';
+
+/** How to open the store. */
+export interface DesktopStoreOptions extends OpenDatabaseOptions {
+  /** The clock (epoch ms): retention, the dashboard's window and timestamps read it. */
+  now?: () => number;
+}
+
+/** The desktop's local store: configuration, history and sync position in one SQLite file. */
+export interface DesktopStore {
+  /** The database file. */
+  readonly path: string;
+  /** Typed settings with defaults. */
+  readonly settings: SettingsRepo;
+  /** Monitor configurations, validated with shared's schema. */
+  readonly monitors: MonitorRepo;
+  /** Incidents as the evaluator reports them, with their timelines. */
+  readonly incidents: IncidentRepo;
+  /** Probes as the relay reports them. */
+  readonly probes: ProbeRepo;
+  /** Notifications the desktop showed. */
+  readonly notifications: NotificationLog;
+  /** Read positions in relays' result logs. */
+  readonly sync: SyncStateRepo;
+  /** Stores a page of a relay's result log exactly once, with its rollups and cursor, in one transaction. */
+  ingestResults(results: readonly LoggedResult[], position: IngestPosition): IngestOutcome;
+  /** A monitor's chart over a range, from rollups at the resolution the range calls for. */
+  chartSeries(query: ChartQuery): ChartSeries;
+  /** A monitor's newest raw checks, newest first. */
+  lastChecks(monitorId: string, n: number, region?: string): CheckResult[];
+  /** Every monitor's state, latency, per-region state, 24 h uptime and hourly bars. */
+  dashboardSummary(): MonitorSummary[];
+  /** Deletes raw results and fine rollups past their retention. */
+  pruneHistory(): PruneOutcome;
+  /** Closes the database; the store is unusable afterwards. */
+  close(): void;
+}
+
+/**
+ * Opens (creating and migrating as needed) the store at `path`. Throws a {@link DesktopStoreError}
+ * naming the path when the file is corrupt, locked by another process or from a newer Vantage.
+ */
+export function openDesktopStore(path: string, options: DesktopStoreOptions = {}): DesktopStore {
+  const now = options.now ?? Date.now;
+  const db = openDesktopDatabase(path, options);
+  try {
+    return assemble(db, path, now);
+  } catch (error) {
+    db.close();
+    throw describeOpenError(error, path);
+  }
+}
+
+function assemble(db: Database.Database, path: string, now: () => number): DesktopStore {
+  const settings = new SettingsRepo(db);
+  const monitors = new MonitorRepo(db, now);
+  const series = new SeriesIndex(db);
+  const rawRetentionMs = () => daysToMs(settings.get().rawRetentionDays);
+  const rollups = new RollupCache(db, series);
+  const hours = new DashboardHours(db, series);
+  rollups.onCommit(hours.note);
+  const ingest = new ResultIngest(db, series, rollups, { now, rawRetentionMs });
+  const history = new HistoryQueries(db, series, now);
+  const dashboard = new DashboardQuery(monitors, series, hours, now);
+  const retention = new Retention(db);
+  return {
+    path,
+    settings,
+    monitors,
+    incidents: new IncidentRepo(db),
+    probes: new ProbeRepo(db),
+    notifications: new NotificationLog(db),
+    sync: new SyncStateRepo(db),
+    ingestResults: (results, position) => ingest.ingestResults(results, position),
+    chartSeries: (query) => history.chartSeries(query),
+    lastChecks: (monitorId, n, region) => history.lastChecks(monitorId, n, region),
+    dashboardSummary: () => dashboard.dashboardSummary(),
+    pruneHistory: () => retention.prune(now(), rawRetentionMs()),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,218 @@
+import { addResult, bucketStart, type CheckResult, type LoggedResult } from '@vantage/shared';
+import type Database from 'better-sqlite3';
+import { RESULT_COLUMNS, writeResultArgs } from './result-row.js';
+import type { MonitorLines, ResolutionIndex, RollupCache } from './rollup-cache.js';
+import { RESOLUTIONS } from './rollup-rows.js';
+import type { ProbeEntry, SeriesEntry, SeriesIndex } from './series-index.js';
+import { sqliteCode } from './store-errors.js';
+
+/** Which relay's log a batch comes from, and how far in it the batch reaches. */
+export interface IngestPosition {
+  /** The relay's URL (or another stable name of it): cursors are per relay. */
+  relay: string;
+  /** The log position the page reaches (`results.page.cursor`), when beyond its last result. */
+  cursor?: number;
+}
+
+/** What one ingest call did. */
+export interface IngestOutcome {
+  /** Results stored by this call. */
+  inserted: number;
+  /** Results skipped because they were already stored. */
+  duplicates: number;
+  /** The relay's sync cursor after this call. */
+  cursor: number;
+}
+
+/** Rows per multi-row INSERT. */
+const CHUNK = 50;
+const ARITY = RESULT_COLUMNS.length;
+
+/**
+ * Stores pages of the relay's result log exactly once and keeps the rollups and the sync cursor
+ * in step with them. One call is one transaction:
+ * 1. results above their probe's high-water mark are new for sure and go in by multi-row INSERT;
+ *    the rest go one by one with INSERT OR IGNORE on the UNIQUE (probe, seq) key, except those
+ *    older than raw retention, which were stored and pruned already;
+ * 2. only the results actually inserted are folded, with shared's `addResult`, into the minute,
+ *    hour and day buckets of their region and of `*`, leaving out unhealthy-probe results as
+ *    shared's `foldResults` does; each touched bucket is written once;
+ * 3. each series' newest check and chain head, each probe's high-water mark and the relay's
+ *    cursor are saved.
+ * So a kill -9 at any instant leaves raw rows, rollups and cursor agreeing: the relay resends
+ * from the cursor and step 1 drops whatever was already in.
+ */
+export class ResultIngest {
+  readonly #args: unknown[] = new Array(CHUNK * ARITY);
+  readonly #one: unknown[] = new Array(ARITY);
+  readonly #insertChunk: Database.Statement;
+  readonly #insertOne: Database.Statement;
+  readonly #saveCursor: Database.Statement<[string, number, number], { cursor: number }>;
+  #nextId: number;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly series: SeriesIndex,
+    private readonly rollups: RollupCache,
+    private readonly clock: { now(): number; rawRetentionMs(): number },
+  ) {
+    const values = `(${new Array(ARITY).fill('?').join(', ')})`;
+    const columns = `(${RESULT_COLUMNS.join(', ')})`;
+    this.#insertChunk = db.prepare(
+      `INSERT INTO results ${columns} VALUES ${new Array(CHUNK).fill(values).join(', ')}`,
+    );
+    this.#insertOne = db.prepare(`INSERT OR IGNORE INTO results ${columns} VALUES ${values}`);
+    this.#saveCursor = db.prepare(
+      `INSERT INTO sync_state (relay, cursor, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (relay) DO UPDATE SET cursor = max(cursor, excluded.cursor), updated_at = excluded.updated_at
+       RETURNING cursor`,
+    );
+    this.#nextId = this.#readNextId();
+  }
+
+  /** Stores a page of results from `position.relay` exactly once; see the class comment. */
+  ingestResults(results: readonly LoggedResult[], position: IngestPosition): IngestOutcome {
+    const now = this.clock.now();
+    let outcome: IngestOutcome;
+    try {
+      outcome = this.db.transaction(() => this.#ingest(results, position, now))();
+    } catch (error) {
+      // The transaction rolled back; memory was changed in place and no longer matches the disk.
+      this.series.reload();
+      this.rollups.reset();
+      this.#nextId = this.#readNextId();
+      throw error;
+    }
+    this.rollups.endBatch();
+    return outcome;
+  }
+
+  // Ids only grow, even once retention emptied the table: a chain link must never meet a reused id.
+  #readNextId(): number {
+    const row = this.db
+      .prepare<[], { r: number | null; s: number | null }>(
+        'SELECT (SELECT max(id) FROM results) AS r, (SELECT max(last_id) FROM series) AS s',
+      )
+      .get();
+    return Math.max(row?.r ?? 0, row?.s ?? 0) + 1;
+  }
+
+  #ingest(results: readonly LoggedResult[], position: IngestPosition, now: number): IngestOutcome {
+    const fresh: LoggedResult[] = [];
+    const freshProbe: ProbeEntry[] = [];
+    const freshSeries: SeriesEntry[] = [];
+    const later: LoggedResult[] = [];
+    let cursor = position.cursor ?? 0;
+    for (const r of results) {
+      if (r.cursor > cursor) cursor = r.cursor;
+      const probe = this.series.probe(r.probeId);
+      if (r.seq > probe.maxSeq) {
+        fresh.push(r);
+        freshProbe.push(probe);
+        freshSeries.push(this.series.series(r.monitorId, r.region));
+        probe.maxSeq = r.seq;
+        this.series.markChanged(probe);
+      } else later.push(r);
+    }
+    const inserted: CheckResult[] = [];
+    const insertedSeries: SeriesEntry[] = [];
+    let at = 0;
+    for (; at + CHUNK <= fresh.length; at += CHUNK) {
+      const all = this.#insertChunkAt(fresh, freshProbe, freshSeries, at);
+      for (let i = at; i < at + CHUNK; i++) {
+        // A row above the high-water mark already stored means a hand-edited file: row by row then.
+        if (all || this.#insert(fresh[i]!, freshProbe[i]!, freshSeries[i]!)) {
+          inserted.push(fresh[i]!);
+          insertedSeries.push(freshSeries[i]!);
+        }
+      }
+    }
+    for (; at < fresh.length; at++) {
+      if (this.#insert(fresh[at]!, freshProbe[at]!, freshSeries[at]!)) {
+        inserted.push(fresh[at]!);
+        insertedSeries.push(freshSeries[at]!);
+      }
+    }
+    // After the fresh rows, so a result repeated inside one batch finds its first copy stored.
+    const pruned = now - this.clock.rawRetentionMs();
+    for (const r of later) {
+      if (r.ts < pruned) continue;
+      const series = this.series.series(r.monitorId, r.region);
+      if (this.#insert(r, this.series.probe(r.probeId), series)) {
+        inserted.push(r);
+        insertedSeries.push(series);
+      }
+    }
+    this.#fold(inserted, insertedSeries);
+    this.rollups.flush();
+    this.series.saveChanges();
+    const stored = this.#saveCursor.get(position.relay, cursor, now)!.cursor;
+    return { inserted: inserted.length, duplicates: results.length - inserted.length, cursor: stored };
+  }
+
+  /** Inserts CHUNK fresh rows in one statement; false (and nothing written or linked) on a conflict. */
+  #insertChunkAt(fresh: CheckResult[], probes: ProbeEntry[], series: SeriesEntry[], at: number): boolean {
+    const heads: Array<number | null> = new Array(CHUNK);
+    for (let i = 0; i < CHUNK; i++) {
+      const s = series[at + i]!;
+      const id = this.#nextId + i;
+      heads[i] = s.lastId;
+      writeResultArgs(this.#args, i * ARITY, fresh[at + i]!, id, probes[at + i]!.id, s.id, s.lastId);
+      s.lastId = id;
+    }
+    try {
+      this.#insertChunk.run(this.#args);
+    } catch (error) {
+      if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      for (let i = CHUNK - 1; i >= 0; i--) series[at + i]!.lastId = heads[i]!;
+      return false;
+    }
+    this.#nextId += CHUNK;
+    for (let i = 0; i < CHUNK; i++) this.series.markChanged(series[at + i]!);
+    return true;
+  }
+
+  #insert(r: CheckResult, probe: ProbeEntry, series: SeriesEntry): boolean {
+    const id = this.#nextId;
+    writeResultArgs(this.#one, 0, r, id, probe.id, series.id, series.lastId);
+    if (this.#insertOne.run(this.#one).changes !== 1) return false;
+    this.#nextId++;
+    series.lastId = id;
+    this.series.markChanged(series);
+    return true;
+  }
+
+  #fold(inserted: readonly CheckResult[], insertedSeries: readonly SeriesEntry[]): void {
+    const rollups = this.rollups;
+    let lines: MonitorLines | undefined;
+    for (let i = 0; i < inserted.length; i++) {
+      const r = inserted[i]!;
+      if (r.probeHealthy === false) continue;
+      if (lines === undefined || lines.star.series.monitorId !== r.monitorId)
+        lines = rollups.monitor(r.monitorId);
+      // Lines read their series' newest check as their frontier: get them before moving it.
+      const line = rollups.region(lines, insertedSeries[i]!);
+      for (let res = 0 as ResolutionIndex; res < 3; res++) {
+        const start = bucketStart(r.ts, RESOLUTIONS[res]!);
+        addResult(rollups.bucket(line, res, start), r);
+        addResult(rollups.bucket(lines.star, res, start), r);
+      }
+      this.#advance(line.series, r);
+      this.#advance(lines.star.series, r);
+    }
+  }
+
+  #advance(series: SeriesEntry, r: CheckResult): void {
+    const last = series.last;
+    if (last === null) {
+      series.last = { ts: r.ts, state: r.state, latencyMs: r.latencyMs, message: r.message };
+    } else if (r.ts >= last.ts) {
+      // In place: this runs twice per result, and a fresh object each time is measurable garbage.
+      last.ts = r.ts;
+      last.state = r.state;
+      last.latencyMs = r.latencyMs;
+      last.message = r.message;
+    } else return;
+    this.series.markChanged(series);
+  }
+}

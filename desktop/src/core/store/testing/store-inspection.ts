@@ -1,0 +1,133 @@
+import {
+  type CheckResult,
+  encodeBucket,
+  foldResults,
+  type Resolution,
+  type RollupBucket,
+  rollupRange,
+} from '@vantage/shared';
+import Database from 'better-sqlite3';
+import { type ResultRow, resultFromRow } from '../result-row.js';
+import { ALL_REGIONS, RESOLUTIONS } from '../rollup-rows.js';
+
+/** A rollup row in comparable form: key, counts, latency figures and the sketch bytes as hex. */
+export interface ComparableRollup {
+  key: string;
+  up: number;
+  degraded: number;
+  down: number;
+  latencySumUs: number;
+  latencyMinUs: number | null;
+  latencyMaxUs: number | null;
+  sketch: string;
+}
+
+const keyOf = (monitorId: string, region: string, resolution: string, start: number) =>
+  `${monitorId}/${region}/${resolution}/${start}`;
+
+/** Runs `read` on a closed store file (the store itself keeps the file locked while open). */
+function withFile<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Every raw result in a closed store file, in the order they were stored. */
+export function readStoredResults(path: string): CheckResult[] {
+  return withFile(path, (db) => {
+    const series = new Map(
+      db
+        .prepare<[], { id: number; monitor_id: string; region: string }>(
+          'SELECT id, monitor_id, region FROM series',
+        )
+        .all()
+        .map((s) => [s.id, s]),
+    );
+    const probes = new Map(
+      db
+        .prepare<[], { id: number; probe_id: string }>('SELECT id, probe_id FROM result_probes')
+        .all()
+        .map((p) => [p.id, p.probe_id]),
+    );
+    return db
+      .prepare<[], ResultRow>('SELECT * FROM results ORDER BY id')
+      .all()
+      .map((row) => {
+        const s = series.get(row.series)!;
+        return resultFromRow(row, probes.get(row.probe)!, s.monitor_id, s.region);
+      });
+  });
+}
+
+/** Every rollup row in a closed store file, comparable and sorted by key. */
+export function readStoredRollups(path: string): ComparableRollup[] {
+  return withFile(path, (db) => {
+    const series = new Map(
+      db
+        .prepare<[], { id: number; monitor_id: string; region: string }>(
+          'SELECT id, monitor_id, region FROM series',
+        )
+        .all()
+        .map((s) => [s.id, s]),
+    );
+    const rows = db
+      .prepare<[], Record<string, number | null> & { sketch: Buffer }>('SELECT * FROM rollups')
+      .all();
+    return sortByKey(
+      rows.map((row) => {
+        const s = series.get(Math.abs(row.line!))!;
+        return {
+          key: keyOf(s.monitor_id, s.region, RESOLUTIONS[row.resolution!]!, row.start!),
+          up: row.up!,
+          degraded: row.degraded!,
+          down: row.down!,
+          latencySumUs: row.latency_sum_us!,
+          latencyMinUs: row.latency_min_us ?? null,
+          latencyMaxUs: row.latency_max_us ?? null,
+          sketch: Buffer.from(row.sketch).toString('hex'),
+        };
+      }),
+    );
+  });
+}
+
+/**
+ * The rollup rows the store should hold for these raw results, computed independently of ingest
+ * with shared's `foldResults` and `rollupRange`: per region, and for `*` (all regions together).
+ */
+export function expectedRollups(
+  results: readonly CheckResult[],
+  resolutions: readonly Resolution[] = RESOLUTIONS,
+): ComparableRollup[] {
+  const all = results.map((r) => ({ ...r, region: ALL_REGIONS }));
+  const out: ComparableRollup[] = [];
+  for (const input of [results, all]) {
+    const minutes = foldResults(input, 'minute');
+    for (const resolution of resolutions) {
+      const buckets = resolution === 'minute' ? minutes : rollupRange(minutes, resolution);
+      for (const bucket of buckets) out.push(comparable(bucket));
+    }
+  }
+  return sortByKey(out);
+}
+
+function comparable(bucket: RollupBucket): ComparableRollup {
+  const row = encodeBucket(bucket);
+  return {
+    key: keyOf(row.monitorId, row.region, row.resolution, row.start),
+    up: row.up,
+    degraded: row.degraded,
+    down: row.down,
+    latencySumUs: row.latencySumUs,
+    latencyMinUs: row.latencyMinUs,
+    latencyMaxUs: row.latencyMaxUs,
+    sketch: Buffer.from(row.sketch).toString('hex'),
+  };
+}
+
+function sortByKey(rows: ComparableRollup[]): ComparableRollup[] {
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
