@@ -18,6 +18,8 @@ const keys = {
   rawRetentionDays: z.number().int().min(1, 'must be at least 1 day').max(3650).default(30),
   /** Whether OS and tray notifications are shown. */
   notifications: z.boolean().default(true),
+  /** Epoch ms until which notifications are muted (the tray's "pause for an hour"); null when not muted. */
+  notificationsMutedUntil: z.number().int().nonnegative().nullable().default(null),
 };
 
 /** The settings as stored one key per row: each key validates and defaults on its own. */
