@@ -5,3 +5,4 @@ export * from './api-methods.js';
 export * from './api-views.js';
 export * from './desktop-api.js';
 export * from './dispatch-call.js';
+export * from './web-frames.js';
