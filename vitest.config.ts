@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: {
     alias: {
       '@vantage/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)),
+      '@vantage/relay': fileURLToPath(new URL('./relay/src/index.ts', import.meta.url)),
+      '@vantage/probe': fileURLToPath(new URL('./probe/src/index.ts', import.meta.url)),
     },
   },
   test: {

@@ -1,24 +1,32 @@
 /**
  * The large store the query figures read: 2,000 monitors in one region, 10,000,000 raw results
  * over 30 days (one per monitor every 518.4 s), and the rollups those results make (minutes for
- * the last 2 days, hours and days for all 30), built with shared's rollup code and the store's own
- * row writer. Raw rows come from one INSERT … SELECT over a recursive CTE; rollups are folded here
+ * the last 2 days, hours and days for all 30, as runs) and each `*` series' recent hours, built
+ * with shared's rollup code and the store's own formats. Raw rows come from one INSERT … SELECT over a recursive CTE; rollups are folded here
  * from the same deterministic formula. Built once (about a minute) and kept under
  * node_modules/.cache: a later run reuses the file.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addResult, bucketStart, emptyBucket, type RollupBucket, validateMonitor } from '@vantage/shared';
+import {
+  addResult,
+  emptyBucket,
+  encodeRunEntry,
+  joinRunEntries,
+  RESOLUTION_MS,
+  type RollupBucket,
+  validateMonitor,
+} from '@vantage/shared';
 import Database from 'better-sqlite3';
 import { openDesktopStore } from '../src/core/store/index.js';
+import { applyHour, emptyRecentHours, encodeRecentHours } from '../src/core/store/recent-hours.js';
 import {
-  isPlain,
-  PLAIN_ARITY,
-  PLAIN_COLUMNS,
-  QUANTILE_ARITY,
-  QUANTILE_COLUMNS,
-  writeRollupArgs,
+  RESOLUTIONS,
+  type ResolutionIndex,
+  RUN_BUCKETS,
+  RUN_MS,
+  runStart,
 } from '../src/core/store/rollup-rows.js';
 
 /** Monitors in the bench store. */
@@ -28,15 +36,14 @@ export const BENCH_RESULTS = 10_000_000;
 /** The bench store's "now": the end of its data. */
 export const BENCH_NOW = Date.UTC(2025, 6, 1);
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const START = BENCH_NOW - 30 * DAY;
 const ROUNDS = BENCH_RESULTS / BENCH_MONITORS;
 const INTERVAL = (30 * DAY) / ROUNDS;
 const STAGGER = 200;
 const REGION = 'eu-west';
-/** Where the bench store is cached between runs (`-v1`: bump it when the schema or data change). */
+/** Where the bench store is cached between runs (`-v3`: bump it when the schema or data change). */
 export const BENCH_STORE = fileURLToPath(
-  new URL('../../node_modules/.cache/vantage-bench/desktop-store-10m-v1.db', import.meta.url),
+  new URL('../../node_modules/.cache/vantage-bench/desktop-store-10m-v3.db', import.meta.url),
 );
 
 /** Monitor ids of the bench store. */
@@ -132,43 +139,30 @@ function writeRawResults(db: Database.Database): void {
     FROM s`);
 }
 
-/** Folds and writes rollups in time order (the table is time-major), '*' rows equal to the one region's. */
+/** Folds and writes rollup runs in time order (the table is time-major), '*' runs equal to the one region's. */
 function writeRollups(db: Database.Database): void {
-  const writers = [PLAIN_ARITY, QUANTILE_ARITY].map((arity) => {
-    const columns = arity === PLAIN_ARITY ? PLAIN_COLUMNS : QUANTILE_COLUMNS;
-    const values = `(${new Array(arity).fill('?').join(', ')})`;
-    return {
-      arity,
-      one: db.prepare(`INSERT INTO rollups ${columns} VALUES ${values}`),
-      many: db.prepare(`INSERT INTO rollups ${columns} VALUES ${new Array(50).fill(values).join(', ')}`),
-      args: new Array<unknown>(50 * arity),
-      n: 0,
-    };
-  });
-  const flushWriters = () => {
-    for (const w of writers) {
-      for (let i = 0; i < w.n; i++) w.one.run(w.args.slice(i * w.arity, (i + 1) * w.arity));
-      w.n = 0;
+  const values = '(?, ?, ?, ?)';
+  const sql = 'INSERT INTO rollup_runs (resolution, start, line, buckets) VALUES ';
+  const one = db.prepare(sql + values);
+  const many = db.prepare(sql + new Array(50).fill(values).join(', '));
+  const args: unknown[] = [];
+  const put = (row: unknown[]) => {
+    args.push(...row);
+    if (args.length === 200) {
+      many.run(args);
+      args.length = 0;
     }
   };
-  const write = (buckets: RollupBucket[], resolution: number) => {
-    for (const star of [true, false]) {
-      const order = star ? [...buckets].reverse() : buckets;
-      for (const b of order) {
-        const m = Number(b.monitorId.slice(4));
-        const w = writers[isPlain(b) ? 0 : 1]!;
-        writeRollupArgs(w.args, w.n * w.arity, b, resolution, star ? -(BENCH_MONITORS + m + 1) : m + 1);
-        if (++w.n === 50) {
-          w.many.run(w.args);
-          w.n = 0;
-        }
-      }
-      // Keep PK order: the '*' rows of a bucket start go in before its region rows.
-      flushWriters();
-    }
+  const flush = () => {
+    for (let i = 0; i < args.length; i += 4) one.run(args.slice(i, i + 4));
+    args.length = 0;
   };
-  const fold = (resolution: 'minute' | 'hour' | 'day', from: number, to: number): RollupBucket[] => {
-    const out: RollupBucket[] = [];
+  const fold = (
+    resolution: 'minute' | 'hour' | 'day',
+    from: number,
+    to: number,
+  ): Array<RollupBucket | null> => {
+    const out: Array<RollupBucket | null> = [];
     for (let m = 0; m < BENCH_MONITORS; m++) {
       const bucket = emptyBucket({ monitorId: benchMonitorId(m), region: REGION, resolution, start: from });
       for (let k = Math.max(0, Math.ceil((from - START - m * STAGGER) / INTERVAL)); k < ROUNDS; k++) {
@@ -178,15 +172,41 @@ function writeRollups(db: Database.Database): void {
         const state = stateOf(hashOf(i));
         addResult(bucket, { ts, state: STATES[state]!, latencyMs: latencyUsOf(i, state) / 1000 });
       }
-      if (bucket.count > 0) out.push(bucket);
+      out.push(bucket.count > 0 ? bucket : null);
     }
     return out;
   };
+  const writeRuns = (r: ResolutionIndex, from: number) => {
+    const resolution = RESOLUTIONS[r]!;
+    const size = RESOLUTION_MS[resolution];
+    for (let run = runStart(from, r); run < BENCH_NOW; run += RUN_MS[r]!) {
+      const entries: Uint8Array[][] = Array.from({ length: BENCH_MONITORS }, () => []);
+      for (let index = 0; index < RUN_BUCKETS[r]!; index++) {
+        const start = run + index * size;
+        if (start < from || start >= BENCH_NOW) continue;
+        fold(resolution, start, start + size).forEach((bucket, m) => {
+          if (bucket === null) return;
+          entries[m]!.push(encodeRunEntry(bucket, index));
+          if (r === 1) applyHour(recent[m]!, start, bucket);
+        });
+      }
+      // Primary-key order: the '*' lines (negative keys, most negative first), then the region lines.
+      for (let m = BENCH_MONITORS - 1; m >= 0; m--) {
+        if (entries[m]!.length > 0) put([r, run, -(BENCH_MONITORS + m + 1), joinRunEntries(entries[m]!)]);
+      }
+      for (let m = 0; m < BENCH_MONITORS; m++) {
+        if (entries[m]!.length > 0) put([r, run, m + 1, joinRunEntries(entries[m]!)]);
+      }
+      flush();
+    }
+  };
+  // What ingest keeps on each '*' series row for the dashboard (see recent-hours.ts).
+  const recent = Array.from({ length: BENCH_MONITORS }, () => emptyRecentHours());
+  const saveRecent = db.prepare('UPDATE series SET recent_hours = ? WHERE id = ?');
   db.transaction(() => {
-    for (let minute = BENCH_NOW - 2 * DAY; minute < BENCH_NOW; minute += 60_000)
-      write(fold('minute', minute, minute + 60_000), 0);
-    for (let hour = START; hour < BENCH_NOW; hour += HOUR) write(fold('hour', hour, hour + HOUR), 1);
-    for (let day = bucketStart(START, 'day'); day < BENCH_NOW; day += DAY)
-      write(fold('day', day, day + DAY), 2);
+    writeRuns(0, BENCH_NOW - 2 * DAY);
+    writeRuns(1, START);
+    writeRuns(2, START);
+    recent.forEach((hours, m) => saveRecent.run(encodeRecentHours(hours), BENCH_MONITORS + m + 1));
   })();
 }

@@ -6,9 +6,13 @@
  *   and from three regions;
  * - a 30-day chart of one monitor and the dashboard of 2,000 monitors, on a store holding
  *   10,000,000 raw results (see bench-store-data.ts), median of repeated calls;
- * - bytes per raw result (row + identity index) and per rollup row of each resolution, measured
- *   with SQLite's dbstat on the store the ingest run filled (2 days of 200 monitors), and the
- *   size that makes for 200 monitors × 90 days at 60 s with the default retention.
+ * - bytes per raw result (row + identity index) and per rollup bucket of each resolution (buckets
+ *   are stored in runs: the minutes of an hour, the hours of a day), measured with SQLite's dbstat
+ *   on the store the ingest run filled (2 days of 200 monitors), and the size that makes for
+ *   200 monitors × 90 days at 60 s with the default retention;
+ * - the dashboard's first call is timed on a freshly opened store (its own SQLite cache empty,
+ *   nothing read ahead at open), and opening the store is a row of its own, so no work can hide
+ *   between the two.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +20,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BenchRow } from '../../scripts/bench.js';
 import { openDesktopStore } from '../src/core/store/index.js';
+import { runEntries } from '../src/core/store/rollup-rows.js';
 import { pagesOf, syntheticResults } from '../src/core/store/testing/result-fixtures.js';
 import { BENCH_MONITORS, BENCH_NOW, BENCH_RESULTS, benchMonitorId, benchStore } from './bench-store-data.js';
 
@@ -73,11 +78,11 @@ function ingestRun(regions: string[], count: number): IngestRun {
   return { fresh, duplicates: (seen * 1000) / dupMs, path, dir };
 }
 
-/** On-disk bytes of each B-tree and of each rollup resolution (copied into a table of its own to measure it). */
+/** On-disk bytes of the raw rows, and per rollup bucket of each resolution (its runs copied into a table of their own to measure them). */
 function storageOf(path: string): {
   raw: number;
   rows: number;
-  perResolution: Array<{ bytes: number; rows: number }>;
+  perResolution: Array<{ bytes: number; buckets: number }>;
   file: number;
 } {
   const file = statSync(path).size;
@@ -87,16 +92,20 @@ function storageOf(path: string): {
       ?.s ?? 0;
   const rows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM results').get()!.n;
   const raw = size('results') + size('results_identity');
-  const ddl = db.prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'rollups'").get()!
-    .sql;
-  const perResolution = [0, 1, 2].map((resolution) => {
+  const ddl = db
+    .prepare<[], { sql: string }>("SELECT sql FROM sqlite_schema WHERE name = 'rollup_runs'")
+    .get()!.sql;
+  const perResolution = ([0, 1, 2] as const).map((resolution) => {
     db.exec(
-      `${ddl.replace('rollups', 'measure')}; INSERT INTO measure SELECT * FROM rollups WHERE resolution = ${resolution} ORDER BY start, line;`,
+      `${ddl.replace('rollup_runs', 'measure')}; INSERT INTO measure SELECT * FROM rollup_runs WHERE resolution = ${resolution} ORDER BY start, line;`,
     );
-    const measured = {
-      bytes: size('measure'),
-      rows: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM measure').get()!.n,
-    };
+    let buckets = 0;
+    for (const { buckets: bytes } of db
+      .prepare<[], { buckets: Buffer }>('SELECT buckets FROM measure')
+      .iterate()) {
+      buckets += runEntries(bytes, resolution)?.length ?? 0;
+    }
+    const measured = { bytes: size('measure'), buckets };
     db.exec('DROP TABLE measure');
     return measured;
   });
@@ -135,7 +144,7 @@ export default async function storeBench(): Promise<BenchRow[]> {
   const s = storageOf(oneRegion.path);
   rmSync(oneRegion.dir, { recursive: true, force: true });
   const perRaw = s.raw / s.rows;
-  const [minute, hour, day] = s.perResolution.map((r) => r.bytes / r.rows) as [number, number, number];
+  const [minute, hour, day] = s.perResolution.map((r) => r.bytes / r.buckets) as [number, number, number];
   const perDay = {
     raw: 200 * 1440 * perRaw,
     minute: 200 * 1440 * 2 * minute,
@@ -145,9 +154,9 @@ export default async function storeBench(): Promise<BenchRow[]> {
   const projected = 30 * perDay.raw + 2 * perDay.minute + 90 * perDay.hour + 90 * perDay.day;
   rows.push(
     { figure: 'bytes per raw result (row + (probe, seq) index)', value: perRaw, unit: 'B' },
-    { figure: 'bytes per rollup row, minute', value: minute, unit: 'B' },
-    { figure: 'bytes per rollup row, hour', value: hour, unit: 'B' },
-    { figure: 'bytes per rollup row, day', value: day, unit: 'B' },
+    { figure: 'bytes per rollup bucket, minute (stored in runs of 60)', value: minute, unit: 'B' },
+    { figure: 'bytes per rollup bucket, hour (stored in runs of 24)', value: hour, unit: 'B' },
+    { figure: 'bytes per rollup bucket, day', value: day, unit: 'B' },
     { figure: 'store file ÷ raw results after 2 days (rollups included)', value: s.file / s.rows, unit: 'B' },
     {
       figure: 'projected store, 200 monitors × 90 days at 60 s (30 d raw, 2 d minutes, hours, days)',
@@ -170,11 +179,14 @@ export default async function storeBench(): Promise<BenchRow[]> {
   const open = () => openDesktopStore(path, { now: () => BENCH_NOW });
   const monitorId = benchMonitorId(777);
   const chartQuery = { monitorId, from: BENCH_NOW - 30 * DAY, to: BENCH_NOW };
-  // The first dashboard of an opened store reads the 24 hourly rows of every monitor; later ones read memory.
+  // The first dashboard of an opened store builds its bars from the series rows' recent hours; later ones too.
+  const opening: number[] = [];
   const firstDashboard: number[] = [];
   for (let i = 0; i < 3; i++) {
+    let t = performance.now();
     const store = open();
-    const t = performance.now();
+    opening.push(performance.now() - t);
+    t = performance.now();
     store.dashboardSummary();
     firstDashboard.push(performance.now() - t);
     store.close();
@@ -204,10 +216,22 @@ export default async function storeBench(): Promise<BenchRow[]> {
         target: '< 50 ms',
       },
       {
-        figure: 'the same, first call after opening the store (reads 48,000 hourly rows)',
+        figure:
+          'the same, first call after opening the store (hourly counts from the series rows read at open)',
         value: median(firstDashboard),
         unit: 'ms',
         target: '< 50 ms',
+      },
+      {
+        figure: 'the same, slowest of the 3 first calls',
+        value: Math.max(...firstDashboard),
+        unit: 'ms',
+        target: '< 50 ms',
+      },
+      {
+        figure: `opening the store (${BENCH_MONITORS.toLocaleString('en-US')} monitor configs validated, series read)`,
+        value: median(opening),
+        unit: 'ms',
       },
     );
     if (first.points.length !== 720) throw new Error('bench store chart looks wrong');

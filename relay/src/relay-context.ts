@@ -29,6 +29,8 @@ export interface RelayStorage {
   aggregates: DailyAggregateStore;
   /** Runs several store writes atomically. */
   transaction: TransactionRunner;
+  /** This database's identity, created once and kept (announced to clients as `hello.ok.relayId`). */
+  readonly relayId: string;
   /** The SQLite handle for stores that are SQLite-only so far (status pages, heartbeats); null on other backends. */
   db: Database.Database | null;
   /** Closes the backend; call after the hub has closed (it flushes pending results first). */

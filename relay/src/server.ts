@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { AlertingOptions } from './alerts/alert-service.js';
+import { mountAlerting } from './alerts/register-alerting.js';
 import { createHttpApp } from './api/http-app.js';
 import { prepareDataDir } from './config/data-dir.js';
 import { ensureFirstDesktopToken } from './config/first-desktop-token.js';
 import { parseRelayConfig } from './config/load-relay-config.js';
+import { ensureLocalDesktopToken } from './config/local-desktop-token.js';
 import { ensureLocalProbeToken } from './config/local-probe-token.js';
 import { limitsOf, type RelayConfig, type RelayConfigInput } from './config/relay-config.js';
 import { RELAY_VERSION } from './config/relay-version.js';
@@ -30,6 +33,11 @@ export interface RelayHandle {
    * data dir with mode 0600, reused while it verifies).
    */
   localProbeToken(region: string): string;
+  /**
+   * For embedders: the token of the desktop running this relay in-process (created once, kept in
+   * the data dir with mode 0600, reused while it verifies).
+   */
+  localDesktopToken(): string;
   /** Stops accepting connections, closes the hub (flushing results) and the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -39,6 +47,8 @@ export interface RelayDependencies {
   logger?: Logger;
   now?: () => number;
   hub?: HubOptions;
+  /** Alerting timings (grouping window, retries, escalation tick); tests shorten them. */
+  alerts?: Partial<AlertingOptions>;
 }
 
 /**
@@ -106,7 +116,21 @@ export async function startRelay(
       metrics: metrics.registry,
       health: () => healthOf(storage, startedAt),
     });
-    cleanups.unshift(() => app.close());
+    cleanups.unshift(() => closeHttpApp(app, log));
+    const alerting = await mountAlerting(app, {
+      db: storage.db!,
+      relayId: storage.relayId,
+      dataDir: config.dataDir,
+      hub,
+      incidents: storage.incidents,
+      tokens: storage.tokens,
+      log,
+      now,
+      requestsPerSecond: config.messagesPerSecond,
+      burst: config.messageBurst,
+      ...(deps.alerts === undefined ? {} : { options: deps.alerts }),
+    });
+    cleanups.unshift(() => alerting.stop());
     try {
       await app.listen({ host: config.host, port: config.port });
     } catch (error) {
@@ -116,6 +140,7 @@ export async function startRelay(
     }
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    alerting.start(url);
     log.info(
       { url, dataDir: config.dataDir, retentionDays: config.retentionDays, version: RELAY_VERSION },
       'relay listening',
@@ -128,6 +153,7 @@ export async function startRelay(
       wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
       dataDir: config.dataDir,
       localProbeToken: (region) => ensureLocalProbeToken(storage, config.dataDir, region, now()),
+      localDesktopToken: () => ensureLocalDesktopToken(storage, config.dataDir, now()),
       stop() {
         stopping ??= runCleanups(cleanups).then(() => log.info('relay stopped'));
         return stopping;
@@ -136,6 +162,30 @@ export async function startRelay(
   } catch (error) {
     await runCleanups(cleanups);
     throw error;
+  }
+}
+
+/** How long a stop waits for Fastify to finish closing before it cuts the remaining connections. */
+const HTTP_CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Closes the HTTP app, bounded: a WebSocket upgrade that arrives while the server closes can leave
+ * Fastify's close callback pending forever with no handle keeping the process alive, so a stop
+ * would never finish (seen when a desktop stops its embedded relay right after starting it).
+ */
+async function closeHttpApp(
+  app: { close(): Promise<unknown>; server: { closeAllConnections(): void } },
+  log: Logger,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), HTTP_CLOSE_GRACE_MS);
+  });
+  const outcome = await Promise.race([app.close().then(() => 'closed' as const), grace]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    log.warn({ graceMs: HTTP_CLOSE_GRACE_MS }, 'http server did not close in time; cutting its connections');
+    app.server.closeAllConnections();
   }
 }
 

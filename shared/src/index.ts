@@ -11,3 +11,4 @@ export * from './rollups/index.js';
 export * from './units/duration.js';
 export * from './validation/field-errors.js';
 export * from './config/parse-config-text.js';
+export * from './alerts/index.js';

@@ -24,6 +24,9 @@ import { ResultSender } from './result-sender.js';
 /** Time from dialing to `hello.ok` (TCP, TLS, upgrade and hello) before the attempt counts as failed. */
 const HELLO_DEADLINE_MS = 20_000;
 
+/** Default milliseconds between result flushes. */
+const FLUSH_INTERVAL_MS = 1000;
+
 /** What the link hands to the rest of the probe. */
 export interface RelayLinkHandlers {
   monitorsFull(message: MonitorsFullMessage): void;
@@ -44,7 +47,11 @@ export interface RelayLinkOptions {
   spool: ResultSpool;
   logger: Logger;
   handlers: RelayLinkHandlers;
-  /** Milliseconds between result flushes (default 200). */
+  /**
+   * Milliseconds between result flushes (default 1000). Each flush costs a frame, a relay
+   * transaction, an ack and a desktop commit whatever it carries, so results are batched for a
+   * second; a full batch waiting goes out at once (see resultsAppended).
+   */
   flushIntervalMs?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
@@ -263,7 +270,10 @@ export class RelayLink {
     this.#options.onConnectAttempt?.('connected');
     this.#options.handlers.connection?.(true);
     this.sendHealth();
-    this.#flushTimer = setInterval(() => void this.#flush(), this.#options.flushIntervalMs ?? 200);
+    this.#flushTimer = setInterval(
+      () => void this.#flush(),
+      this.#options.flushIntervalMs ?? FLUSH_INTERVAL_MS,
+    );
     void this.#flush();
   }
 

@@ -160,6 +160,37 @@ describe('ResultSpool', () => {
     await reopened.close();
   });
 
+  it('after a crash resends results whose ack was not yet written, and loses none', async () => {
+    const dir = tempDir();
+    const spool = open(dir, { ackPersistMs: 60_000 });
+    await appendMany(spool, 12);
+    spool.ack(4);
+    const stateFile = join(dir, 'spool-state.json');
+    for (let tries = 0; tries < 200; tries++) {
+      if (
+        readdirSync(dir).includes('spool-state.json') &&
+        readFileSync(stateFile, 'utf8').includes('"ackedSeq":4')
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    spool.ack(8);
+    spool.ack(10);
+    // No close: the files are left as a kill -9 would leave them.
+    const afterCrash = open(dir);
+    const floor = afterCrash.ackedSeq;
+    expect(floor).toBeGreaterThanOrEqual(4);
+    expect(floor).toBeLessThanOrEqual(10);
+    const expected = Array.from({ length: 12 - floor }, (_, i) => floor + 1 + i);
+    expect(afterCrash.readAfter(0, 100).map((r) => r.seq)).toEqual(expected);
+    await afterCrash.close();
+    await spool.close();
+    const restarted = open(dir);
+    expect(restarted.ackedSeq).toBe(10);
+    expect(restarted.readAfter(0, 100).map((r) => r.seq)).toEqual([11, 12]);
+    await restarted.close();
+  });
+
   it('ignores an acknowledgement below one it already has', async () => {
     const spool = open(tempDir());
     await appendMany(spool, 5);

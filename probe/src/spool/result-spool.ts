@@ -12,6 +12,7 @@ export const SPOOL_DEFAULTS = {
   maxResults: 100_000,
   maxBytes: 64 * 1024 * 1024,
   segmentMaxResults: 1000,
+  ackPersistMs: 1000,
 } as const;
 
 /** Where the spool lives and how much it may hold. */
@@ -25,6 +26,12 @@ export interface ResultSpoolOptions {
   segmentMaxResults?: number;
   /** Milliseconds after an append before it is fsynced, batching appends (default 200). */
   syncDelayMs?: number;
+  /**
+   * Least milliseconds between two state writes for acknowledgements (default 1000). A crash may
+   * lose the acks of that window, so those results are sent again, which the relay absorbs (it
+   * stores each probe id and seq once); an acked result is never lost.
+   */
+  ackPersistMs?: number;
   /** Told how many results were dropped and why; never called silently with 0. */
   onDrop?: (count: number, reason: 'max-results' | 'max-bytes') => void;
   /** Told about repairs on open (torn last line cut, corrupt state file) and I/O errors. */
@@ -67,6 +74,8 @@ export class ResultSpool {
   #syncing: Promise<void> | undefined;
   #persisting: Promise<void> | undefined;
   #persistAgain = false;
+  #persistedAt = -Infinity;
+  #ackTimer: NodeJS.Timeout | undefined;
   #cache: { path: string; results: CheckResult[] } | undefined;
   #syncTimer: NodeJS.Timeout | undefined;
   #closed = false;
@@ -206,17 +215,19 @@ export class ResultSpool {
     }
     if (upToSeq <= this.#state.ackedSeq) return;
     this.#state.ackedSeq = upToSeq;
-    this.#persist();
+    this.#persistAck();
   }
 
   /** Fsyncs, persists the watermarks and closes the files; the spool cannot be used afterwards. */
   async close(): Promise<void> {
     if (this.#closed) return;
     clearTimeout(this.#syncTimer);
+    clearTimeout(this.#ackTimer);
     await this.sync();
     this.#closed = true;
     while (this.#persisting) await this.#persisting;
     writeSpoolStateSync(this.#dir, this.#state);
+    this.#deleteBelow(this.floorSeq);
     if (this.#active) closeSync(this.#active.fd);
     this.#active = undefined;
   }
@@ -266,6 +277,8 @@ export class ResultSpool {
       if (syncing) void syncing.catch(() => undefined).finally(() => closeSync(old.fd));
       else closeSync(old.fd);
       this.#sealed.push({ path: old.path, firstSeq: old.firstSeq, lastSeq: old.lastSeq, bytes: old.bytes });
+      // Its unsent tail is read next: from memory, not parsed back from disk.
+      this.#cache = { path: old.path, results: old.records };
     }
     const path = join(this.#dir, segmentFileName(firstSeq));
     const fd = openSync(path, 'a');
@@ -319,12 +332,29 @@ export class ResultSpool {
     return results;
   }
 
+  /** Persists an acknowledgement now, or once the last state write is `ackPersistMs` old. */
+  #persistAck(): void {
+    if (this.#ackTimer) return;
+    const wait =
+      this.#persistedAt + (this.#options.ackPersistMs ?? SPOOL_DEFAULTS.ackPersistMs) - performance.now();
+    if (wait <= 0) {
+      this.#persist();
+      return;
+    }
+    // Unref'd: an ack not yet written costs only a resend, never a lost result.
+    this.#ackTimer = setTimeout(() => {
+      this.#ackTimer = undefined;
+      if (!this.#closed) this.#persist();
+    }, wait).unref();
+  }
+
   /** Persists the watermarks (coalesced), then deletes sealed segments wholly below the persisted floor. */
   #persist(): void {
     if (this.#persisting) {
       this.#persistAgain = true;
       return;
     }
+    this.#persistedAt = performance.now();
     const snapshot = { ...this.#state };
     this.#persisting = writeSpoolState(this.#dir, snapshot)
       .then(() => this.#deleteBelow(Math.max(snapshot.ackedSeq, snapshot.droppedSeq)))

@@ -77,6 +77,18 @@ describe('OpenAPI document, health and metrics', () => {
         'POST /api/v1/incidents/{id}/ack',
         'GET /api/v1/probes',
         'GET /api/v1/results',
+        'GET /api/v1/alert-channels',
+        'GET /api/v1/alert-channels/{id}',
+        'PUT /api/v1/alert-channels/{id}',
+        'DELETE /api/v1/alert-channels/{id}',
+        'POST /api/v1/alert-channels/{id}/test',
+        'POST /api/v1/alert-channels/test',
+        ...['alert-rules', 'escalation-policies', 'channel-schedules', 'maintenance-windows'].flatMap((p) => [
+          `GET /api/v1/${p}`,
+          `PUT /api/v1/${p}/{id}`,
+          `DELETE /api/v1/${p}/{id}`,
+        ]),
+        'GET /api/v1/alert-deliveries',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(

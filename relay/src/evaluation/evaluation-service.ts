@@ -128,6 +128,12 @@ export class EvaluationService {
     );
   }
 
+  /** Starts or ends maintenance for a monitor: it shows `maintenance` and opens no incident meanwhile. */
+  applyMaintenance(monitorId: string, active: boolean): void {
+    this.#dirty = true;
+    this.#sink.handle(this.#evaluator.apply({ type: 'maintenance', monitorId, active, ts: this.ctx.now() }));
+  }
+
   /** Lets time pass: regions without results for three intervals go stale. */
   tick(): void {
     this.#sink.handle(this.#evaluator.apply({ type: 'tick', ts: this.ctx.now() }));
@@ -196,7 +202,10 @@ export class EvaluationService {
       resolvedAt: now,
       timeline: [...incident.timeline, { ts: now, kind: 'resolved', message }],
     };
-    this.ctx.storage.incidents.save(resolved);
+    this.ctx.storage.transaction(() => {
+      this.ctx.storage.incidents.save(resolved);
+      this.listeners.stage({ change: 'resolved', incident: resolved });
+    });
     this.listeners.emit({ change: 'resolved', incident: resolved });
     this.#log.warn(
       { incidentId: incident.id },

@@ -13,6 +13,17 @@ export interface IncidentEvent {
 /** Receives incident changes; alert delivery registers here through `Hub.onIncident`. */
 export type IncidentListener = (event: IncidentEvent) => void;
 
+/** When a listener runs: after the commit (default), or inside the transaction that stores the change. */
+export interface IncidentListenerOptions {
+  /**
+   * Run inside the storage transaction that stores the change, so whatever the listener writes
+   * (the alert outbox) commits or rolls back with the incident itself. Such a listener must only
+   * write to the same storage and must not throw for expected conditions: a throw rolls the
+   * incident change back.
+   */
+  inTransaction?: boolean;
+}
+
 /**
  * THE hand-off point from evaluation to alert delivery. Every incident change the relay's
  * evaluator produces passes through `emit` exactly once, after the incident row is committed:
@@ -22,13 +33,20 @@ export type IncidentListener = (event: IncidentEvent) => void;
  */
 export class IncidentListeners {
   readonly #listeners = new Set<IncidentListener>();
+  readonly #staging = new Set<IncidentListener>();
 
   constructor(private readonly log: Logger) {}
 
   /** Registers a listener; returns a function that removes it. */
-  add(listener: IncidentListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  add(listener: IncidentListener, options: IncidentListenerOptions = {}): () => void {
+    const set = options.inTransaction === true ? this.#staging : this.#listeners;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Hands one change to the in-transaction listeners; call inside the transaction that stores it. */
+  stage(event: IncidentEvent): void {
+    for (const listener of [...this.#staging]) listener(event);
   }
 
   /** Hands one stored change to every listener. */

@@ -49,7 +49,8 @@ export interface OutputSinkDeps {
  * Where evaluator outputs go:
  * 1. incidents and the changed monitors' statuses are written in one transaction;
  * 2. then desktops get `event.status` and `event.incident`, in output order;
- * 3. then incident listeners (alert delivery) get each change the database did not already hold.
+ * 3. then incident listeners get each change the database did not already hold (in-transaction
+ *    listeners, the alert outbox, got it inside step 1).
  */
 export class OutputSink {
   readonly #regionMessages = new Map<string, string>();
@@ -109,8 +110,13 @@ export class OutputSink {
       for (const item of announcements) {
         if (item.kind !== 'incident') continue;
         const { incident } = item.event;
-        if (!alreadyStored(storage.incidents.get(incident.id), incident)) fresh.add(item.event);
+        const isFresh = !alreadyStored(storage.incidents.get(incident.id), incident);
         storage.incidents.save(incident);
+        if (isFresh) {
+          fresh.add(item.event);
+          // The alert outbox is written in this very transaction: a change is stored with its alerts or not at all.
+          listeners.stage(item.event);
+        }
       }
       for (const monitorId of dirty) {
         const entry = this.deps.statusOf(monitorId);

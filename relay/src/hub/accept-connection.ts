@@ -90,6 +90,7 @@ export function acceptConnection(socket: WebSocket, remoteAddress: string, deps:
       sessionId,
       serverTime: ctx.now(),
       maxFrameBytes: limits.maxFrameBytes,
+      relayId: ctx.storage.relayId,
     });
     if (who.role === 'probe') {
       peer.log = log.child({ sessionId, probeId: who.probe.id, region: who.probe.region });

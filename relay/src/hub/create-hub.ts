@@ -1,7 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type WebSocket from 'ws';
 import { EvaluationService, type EvaluationTiming } from '../evaluation/evaluation-service.js';
-import { type IncidentListener, IncidentListeners } from '../evaluation/incident-listeners.js';
+import {
+  type IncidentListener,
+  type IncidentListenerOptions,
+  IncidentListeners,
+} from '../evaluation/incident-listeners.js';
 import { createStatusService } from '../evaluation/status-service.js';
 import { InProcessAssignmentFanout } from '../fanout/assignment-fanout.js';
 import { InProcessLiveFeed } from '../fanout/live-feed.js';
@@ -64,7 +68,9 @@ export interface Hub {
    * Registers a listener for incident changes (opened, updated, acknowledged, resolved). This is
    * where alert delivery plugs in; see IncidentListeners for the guarantees.
    */
-  onIncident(listener: IncidentListener): () => void;
+  onIncident(listener: IncidentListener, options?: IncidentListenerOptions): () => void;
+  /** Starts or ends a maintenance window for one monitor (the alert module's scheduler calls it). */
+  setMaintenance(monitorId: string, active: boolean): void;
   /** Stops accepting, commits and acks pending results, closes every connection, saves evaluation state. */
   close(): Promise<void>;
 }
@@ -205,7 +211,8 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
       evaluationLagResults: Math.max(0, storage.results.headCursor() - evaluation.cursor),
       checksPending: checks.pending,
     }),
-    onIncident: (listener) => listeners.add(listener),
+    onIncident: (listener, options) => listeners.add(listener, options),
+    setMaintenance: (monitorId, active) => evaluation.applyMaintenance(monitorId, active),
     close() {
       closing ??= close();
       return closing;

@@ -3,6 +3,7 @@ import {
   decodeMessage,
   ErrorCode,
   FRAME_LIMITS,
+  fastResultsBatch,
   messageTypesOf,
   ProbeToRelay,
   type RawFrame,
@@ -61,7 +62,7 @@ export function decodeFrame(
   const maxBytes = maxFrameBytes(role, configuredMax);
   const decoded =
     role === 'probe'
-      ? decodeMessage(ProbeToRelay, raw, { maxBytes })
+      ? decodeMessage(ProbeToRelay, raw, { maxBytes, fastPath: fastResultsBatch })
       : decodeMessage(DesktopToRelay, raw, { maxBytes });
   if (decoded.ok) return decoded;
   const error = decoded.error;

@@ -1,6 +1,11 @@
 /** The relay's hub: what `startRelay` builds on. */
 
-export type { IncidentChange, IncidentEvent, IncidentListener } from '../evaluation/incident-listeners.js';
+export type {
+  IncidentChange,
+  IncidentEvent,
+  IncidentListener,
+  IncidentListenerOptions,
+} from '../evaluation/incident-listeners.js';
 export type { ChangeOptions, MonitorService, SavedMonitor } from '../monitors/monitor-service.js';
 export { CloseCode } from './close-codes.js';
 export { createHub, type Hub, type HubMetrics, type HubOptions, type UpgradeRequest } from './create-hub.js';

@@ -9,9 +9,14 @@ import { RequestId } from './wire-primitives.js';
 export type RawFrame = string | Uint8Array | ArrayBuffer | readonly Uint8Array[];
 
 /** How much a receiver accepts; see FRAME_LIMITS. */
-export interface DecodeOptions {
+export interface DecodeOptions<T = unknown> {
   /** Largest frame in UTF-8 bytes. */
   maxBytes: number;
+  /**
+   * A cheaper check for a hot message type that accepts exactly what the schema accepts (e.g.
+   * fastResultsBatch); `undefined` hands the frame to the schema, which also words the errors.
+   */
+  fastPath?: (frame: Record<string, unknown>) => T | undefined;
 }
 
 /** One direction's union of frames (ProbeToRelay, RelayToDesktop, ...). */
@@ -38,7 +43,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeMessage<S extends MessageUnion>(
   schema: S,
   raw: RawFrame,
-  options: DecodeOptions,
+  options: DecodeOptions<z.output<S>>,
 ): Result<z.output<S>, WireError> {
   const text = frameText(raw, options.maxBytes);
   if (!text.ok) return text;
@@ -83,6 +88,8 @@ export function decodeMessage<S extends MessageUnion>(
   }
 
   try {
+    const fast = options.fastPath?.(frame);
+    if (fast !== undefined) return ok(fast);
     const parsed = schema.safeParse(frame);
     if (parsed.success) return ok(parsed.data);
     const details = zodIssuesToFieldErrors(parsed.error.issues);

@@ -72,6 +72,12 @@ export const HelloOkMessage = z.object({
    * a larger one closes the connection. Absent: the client assumes DEFAULT_CLIENT_FRAME_BYTES.
    */
   maxFrameBytes: z.number().int().min(1024).optional(),
+  /**
+   * The relay's identity, created once per database and kept: a desktop keys its read position
+   * and monitor sync by it, so a relay that moves (the embedded one takes a new port each start)
+   * is still the same relay, and a replaced database is a new one. Absent from older relays.
+   */
+  relayId: z.string().min(1).max(100).optional(),
 });
 /** `hello.ok`: the relay accepted the client. */
 export type HelloOkMessage = z.infer<typeof HelloOkMessage>;

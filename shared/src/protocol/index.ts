@@ -11,6 +11,7 @@ export * from './monitor-sync.js';
 export * from './one-off-checks.js';
 export * from './probe-health.js';
 export * from './probe-results.js';
+export * from './results-batch-fast-check.js';
 export * from './result-log.js';
 export * from './status-schemas.js';
 export * from './wire-primitives.js';

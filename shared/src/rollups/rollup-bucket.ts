@@ -42,7 +42,7 @@ export interface RollupBucket extends BucketKey {
   latencyMinUs: number | null;
   /** Largest latency of an up or degraded result, integer µs; null when there is none. */
   latencyMaxUs: number | null;
-  /** Quantile sketch of the same latencies. Mutable library object: serialize with the rollup codec. */
+  /** Quantile sketch of the same latencies. Mutable: serialize it with the rollup codec. */
   sketch: LatencySketch;
 }
 
@@ -138,7 +138,7 @@ export function absorbBucket(into: RollupBucket, from: RollupBucket): void {
   into.latencySumUs += from.latencySumUs;
   into.latencyMinUs = pickOrNull(into.latencyMinUs, from.latencyMinUs, Math.min);
   into.latencyMaxUs = pickOrNull(into.latencyMaxUs, from.latencyMaxUs, Math.max);
-  // The library copies bins into an empty sketch and adds into a non-empty one: `from` is never shared.
+  // Merging copies `from`'s bins: `from` is never shared with `into`.
   into.sketch.merge(from.sketch);
 }
 

@@ -1,24 +1,26 @@
 import { bucketStart, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
 import type Database from 'better-sqlite3';
-import type { ResolutionIndex } from './rollup-cache.js';
-import { RESOLUTIONS } from './rollup-rows.js';
+import { coversFrom, type HourCounts, hoursFrom } from './recent-hours.js';
+import {
+  ALL_REGIONS,
+  RESOLUTIONS,
+  type ResolutionIndex,
+  RUN_MS,
+  type RunRow,
+  runEntries,
+  runStart,
+} from './rollup-rows.js';
 import type { SeriesIndex } from './series-index.js';
 
-/** One hour of all-regions check counts. */
-export interface HourCounts {
-  up: number;
-  degraded: number;
-  down: number;
-}
+export type { HourCounts } from './recent-hours.js';
 
 const HOUR = RESOLUTION_MS.hour;
 const HOUR_INDEX = RESOLUTIONS.indexOf('hour') as ResolutionIndex;
 
-type HourRow = [line: number, start: number, up: number, degraded: number, down: number];
-
 /**
  * The all-regions hourly counts of every monitor over the dashboard's window, in memory. Read from
- * the rollups once (24 time-major ranges; ~50 µs a monitor here, mostly building JS rows), then
+ * the rollups once (the `*` hour runs of the window's days: two per monitor, whose counts are read
+ * without decoding sketches), then
  * kept current by ingest, which reports every hourly `*` bucket it commits: ingest is the only
  * writer of rollups and retention only deletes hours far older than the window, so the copy
  * stays exact and a dashboard refresh reads nothing.
@@ -26,20 +28,21 @@ type HourRow = [line: number, start: number, up: number, degraded: number, down:
 export class DashboardHours {
   readonly #byMonitor = new Map<string, Map<number, HourCounts>>();
   #loadedFrom: number | undefined;
-  readonly #read: Database.Statement<[number, number], HourRow>;
+  readonly #read: Database.Statement<[number, number], RunRow>;
 
   constructor(
     db: Database.Database,
     private readonly series: SeriesIndex,
   ) {
-    // `*` lines have negative keys, so each hour's all-regions rows are one range of the primary key.
+    // `*` lines have negative keys, so each day's all-regions hour runs are one range of the primary key.
+    const day = RUN_MS[HOUR_INDEX]!;
     this.#read = db
       .prepare(
-        `WITH RECURSIVE hours(start) AS (SELECT ? UNION ALL SELECT start + ${HOUR} FROM hours WHERE start + ${HOUR} < ?)
-         SELECT r.line, r.start, r.up, r.degraded, r.down
-         FROM hours CROSS JOIN rollups r ON r.resolution = ${HOUR_INDEX} AND r.start = hours.start AND r.line < 0`,
+        `WITH RECURSIVE days(start) AS (SELECT ? UNION ALL SELECT start + ${day} FROM days WHERE start + ${day} < ?)
+         SELECT r.line, r.start, r.buckets
+         FROM days CROSS JOIN rollup_runs r ON r.resolution = ${HOUR_INDEX} AND r.start = days.start AND r.line < 0`,
       )
-      .raw(true) as unknown as Database.Statement<[number, number], HourRow>;
+      .raw(true) as unknown as Database.Statement<[number, number], RunRow>;
   }
 
   /** Ingest's commit listener: keeps the hourly `*` buckets it wrote. */
@@ -53,8 +56,14 @@ export class DashboardHours {
     });
   };
 
-  /** The counts of a monitor's hours from `first` on, by hour start; reads what memory does not hold yet. */
+  /**
+   * The counts of a monitor's hours from `first` on, by hour start: from its `*` series' recent
+   * hours when they cover the window (always, unless the clock is behind the data or the store
+   * predates them), else from the hour runs, read once for every monitor and kept current.
+   */
   hoursOf(monitorId: string, first: number): ReadonlyMap<number, HourCounts> | undefined {
+    const recent = this.series.find(monitorId, ALL_REGIONS)?.recentHours;
+    if (recent != null && coversFrom(recent, first)) return hoursFrom(recent, first);
     this.#loadFrom(first);
     return this.#byMonitor.get(monitorId);
   }
@@ -65,12 +74,15 @@ export class DashboardHours {
     if (this.#loadedFrom === undefined || start < this.#loadedFrom) {
       const end = this.#loadedFrom ?? Number.MAX_SAFE_INTEGER;
       // Up to the loaded part (or far ahead, so a clock behind the data still sees it all).
-      for (const [line, hour, up, degraded, down] of this.#read.all(
-        start,
-        Math.min(end, start + 1_000 * HOUR),
-      )) {
+      const until = Math.min(end, start + 1_000 * HOUR);
+      for (const [line, day, bytes] of this.#read.all(runStart(start, HOUR_INDEX), until)) {
         const monitorId = this.series.byId(-line)?.monitorId;
-        if (monitorId !== undefined) this.#hours(monitorId).set(hour, { up, degraded, down });
+        if (monitorId === undefined) continue;
+        // A run that does not decode reads as empty, as charts read it.
+        for (const { index, up, degraded, down } of runEntries(bytes, HOUR_INDEX) ?? []) {
+          const hour = day + index * HOUR;
+          if (hour >= start && hour < until) this.#hours(monitorId).set(hour, { up, degraded, down });
+        }
       }
       this.#loadedFrom = start;
     } else if (start > this.#loadedFrom + HOUR) {

@@ -53,12 +53,17 @@ export class DashboardQuery {
   ) {}
 
   /**
-   * Every monitor's summary, in id order. The window is the {@link DASHBOARD_HOURS} hourly buckets
-   * ending with the current one, so "24 h" uptime covers 23 full hours and the current partial one.
+   * Every monitor's summary (or those among `ids` that exist), in id order. The window is the
+   * {@link DASHBOARD_HOURS} hourly buckets ending with the current one, so "24 h" uptime covers 23
+   * full hours and the current partial one.
    */
-  dashboardSummary(): MonitorSummary[] {
+  dashboardSummary(ids?: Iterable<string>): MonitorSummary[] {
     const first = bucketStart(this.now(), 'hour') - (DASHBOARD_HOURS - 1) * HOUR;
-    return this.monitors.list().map(({ monitor }) => {
+    const records =
+      ids === undefined
+        ? this.monitors.list()
+        : [...new Set(ids)].sort().flatMap((id) => this.monitors.get(id) ?? []);
+    return records.map(({ monitor }) => {
       const bars = barsOf(this.hours.hoursOf(monitor.id, first), first);
       const regions: RegionLastCheck[] = [];
       let last: RegionLastCheck | null = null;

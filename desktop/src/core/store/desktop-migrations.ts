@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { convertRollupsToRuns } from './rollup-runs-migration.js';
 
 /** One schema step. Versions are consecutive; a released migration is never edited, only followed. */
 export interface Migration {
@@ -31,6 +32,8 @@ export interface Migration {
  *   `p50_ms`/`p95_ms`/`p99_ms` are shared's `quantile()` of the row's sketch, stored beside it so
  *   charts never decode sketches; NULL when every latency in the row is the same (then every
  *   quantile is `latency_min_us / 1000`, as `quantile()` clamps to min and max).
+ *   Version 4 replaced it with `rollup_runs`: the same key, one row per run of buckets (see
+ *   rollup-rows.ts), and gave `*` series rows their recent hourly counts (recent-hours.ts).
  */
 export const DESKTOP_MIGRATIONS: readonly Migration[] = [
   {
@@ -150,6 +153,45 @@ export const DESKTOP_MIGRATIONS: readonly Migration[] = [
         ) STRICT;
       `);
     },
+  },
+  {
+    // `pending_changes`: local monitor edits a relay has not accepted yet, in order (AUTOINCREMENT:
+    // ids are never reused, so a change queued after a crash still sorts after older ones).
+    // `monitor_verdicts`: the relay's last verdict per monitor, shown before the relay answers.
+    // `relay_links`: relays whose monitor set was reconciled with this desktop's.
+    version: 3,
+    name: 'relay sync: pending changes, verdicts, relay links',
+    up(db) {
+      db.exec(`
+        CREATE TABLE pending_changes (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          monitor_id TEXT NOT NULL,
+          change TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE monitor_verdicts (
+          monitor_id TEXT PRIMARY KEY,
+          status TEXT NOT NULL,
+          message TEXT NOT NULL,
+          since INTEGER NOT NULL,
+          regions TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE relay_links (
+          relay TEXT PRIMARY KEY,
+          monitors_revision INTEGER NOT NULL,
+          linked_at INTEGER NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    // `rollup_runs` replaces `rollups`: one row per run of consecutive buckets of a line (the
+    // minutes of an hour, the hours of a day, a day) holding shared's bucket-run bytes. A batch of
+    // 5,000 results wrote ~11,000 bucket rows and now writes ~1,200 run rows; a 30-day chart reads
+    // 31 rows instead of 720. Same key order and meaning as before (time-major, `*` lines first).
+    version: 4,
+    name: 'rollups stored as runs of buckets',
+    up: convertRollupsToRuns,
   },
 ];
 

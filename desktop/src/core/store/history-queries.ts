@@ -1,18 +1,20 @@
 import {
   bucketStart,
   type CheckResult,
-  checkUptime,
   chooseResolution,
   type LatencySummary,
   MonitorId,
   RESOLUTION_MS,
   RegionName,
   type Resolution,
+  type RollupBucket,
+  summarizeBucket,
 } from '@vantage/shared';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { type ResultRow, resultFromRow } from './result-row.js';
-import { ALL_REGIONS, RESOLUTIONS, ROLLUP_RETENTION_MS } from './rollup-rows.js';
+import { ALL_REGIONS, RESOLUTIONS, type ResolutionIndex, ROLLUP_RETENTION_MS } from './rollup-rows.js';
+import { RunReader } from './run-reader.js';
 import { lineKey, type SeriesIndex } from './series-index.js';
 
 /** A chart request: one monitor, one region or all of them, a time range [from, to) in epoch ms. */
@@ -67,22 +69,9 @@ export function chartResolution(from: number, to: number, now: number): Resoluti
   return RESOLUTIONS[index]!;
 }
 
-type PointRow = [
-  start: number,
-  up: number,
-  degraded: number,
-  down: number,
-  sumUs: number,
-  minUs: number | null,
-  maxUs: number | null,
-  p50: number | null,
-  p95: number | null,
-  p99: number | null,
-];
-
 /** Reads charts from rollups and recent checks from raw rows. */
 export class HistoryQueries {
-  readonly #points: Database.Statement<[number, number, number, number, number, number], PointRow>;
+  readonly #runs: RunReader;
   readonly #row: Database.Statement<[number], ResultRow>;
 
   constructor(
@@ -90,23 +79,13 @@ export class HistoryQueries {
     private readonly series: SeriesIndex,
     private readonly now: () => number,
   ) {
-    // Rollups are time-major, so a line's rows are one seek each: the CTE lists the bucket starts and
-    // CROSS JOIN keeps it the outer loop.
-    this.#points = db
-      .prepare(
-        `WITH RECURSIVE starts(start) AS (SELECT ? UNION ALL SELECT start + ? FROM starts WHERE start + ? < ?)
-         SELECT r.start, r.up, r.degraded, r.down, r.latency_sum_us, r.latency_min_us, r.latency_max_us,
-           r.p50_ms, r.p95_ms, r.p99_ms
-         FROM starts CROSS JOIN rollups r ON r.resolution = ? AND r.start = starts.start AND r.line = ?`,
-      )
-      .raw(true) as unknown as Database.Statement<[number, number, number, number, number, number], PointRow>;
+    this.#runs = new RunReader(db);
     this.#row = db.prepare('SELECT * FROM results WHERE id = ?');
   }
 
   /**
-   * A chart of a monitor over a range, read from rollup rows only (never raw results), at the
-   * resolution {@link chartResolution} picks. Latency figures are the stored quantiles of each
-   * row's sketch, equal to what shared's summarizeBucket computes from the decoded bucket.
+   * A chart of a monitor over a range, read from rollup runs only (never raw results), at the
+   * resolution {@link chartResolution} picks: each point is shared's summarizeBucket of its bucket.
    */
   chartSeries(query: ChartQuery): ChartSeries {
     const resolution = chartResolution(query.from, query.to, this.now());
@@ -115,17 +94,15 @@ export class HistoryQueries {
     const to = bucketStart(query.to - 1, resolution) + size;
     const region = query.region ?? ALL_REGIONS;
     const series = this.series.find(query.monitorId, region);
-    const rows =
-      series === undefined
-        ? []
-        : this.#points.all(from, size, size, to, RESOLUTIONS.indexOf(resolution), lineKey(series));
-    rows.sort((a, b) => a[0] - b[0]);
+    const r = RESOLUTIONS.indexOf(resolution) as ResolutionIndex;
+    const buckets =
+      series === undefined ? [] : this.#runs.buckets(lineKey(series), r, from, to, query.monitorId, region);
     const points: ChartPoint[] = [];
     let next = 0;
     for (let start = from; start < to; start += size) {
-      const row = rows[next];
-      if (row !== undefined && row[0] === start) {
-        points.push(toPoint(row));
+      const bucket = buckets[next];
+      if (bucket !== undefined && bucket.start === start) {
+        points.push(toPoint(bucket));
         next++;
       } else points.push(emptyPoint(start));
     }
@@ -160,20 +137,7 @@ function emptyPoint(start: number): ChartPoint {
   return { start, up: 0, degraded: 0, down: 0, count: 0, uptime: null, latency: null };
 }
 
-function toPoint(row: PointRow): ChartPoint {
-  const [start, up, degraded, down, sumUs, minUs, maxUs, p50, p95, p99] = row;
-  const count = up + degraded + down;
-  const answered = up + degraded;
-  const latency =
-    answered === 0 || minUs === null || maxUs === null || p50 === null || p95 === null || p99 === null
-      ? null
-      : {
-          meanMs: sumUs / answered / 1000,
-          minMs: minUs / 1000,
-          maxMs: maxUs / 1000,
-          p50Ms: p50,
-          p95Ms: p95,
-          p99Ms: p99,
-        };
-  return { start, up, degraded, down, count, uptime: checkUptime([{ up, degraded, count }]), latency };
+function toPoint(bucket: RollupBucket): ChartPoint {
+  const { start, up, degraded, down, count, uptime, latency } = summarizeBucket(bucket);
+  return { start, up, degraded, down, count, uptime, latency };
 }

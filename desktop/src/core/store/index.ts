@@ -2,18 +2,23 @@ import type { CheckResult, LoggedResult } from '@vantage/shared';
 import type Database from 'better-sqlite3';
 import { DashboardHours } from './dashboard-hours.js';
 import { DashboardQuery, type MonitorSummary } from './dashboard-summary.js';
+import { ensureDesktopId } from './desktop-identity.js';
 import { type ChartQuery, type ChartSeries, HistoryQueries } from './history-queries.js';
 import { IncidentRepo } from './incident-repo.js';
 import { MonitorRepo } from './monitor-repo.js';
 import { NotificationLog } from './notification-log.js';
+import { PendingChangeRepo } from './pending-change-repo.js';
 import { describeOpenError, type OpenDatabaseOptions, openDesktopDatabase } from './open-desktop-database.js';
 import { ProbeRepo } from './probe-repo.js';
+import { type RangeBuckets, RangeRollups } from './range-rollups.js';
+import { RelayLinkRepo } from './relay-link-repo.js';
 import { type IngestOutcome, type IngestPosition, ResultIngest } from './result-ingest.js';
 import { daysToMs, type PruneOutcome, Retention } from './retention.js';
 import { RollupCache } from './rollup-cache.js';
 import { SeriesIndex } from './series-index.js';
 import { SettingsRepo } from './settings-repo.js';
 import { SyncStateRepo } from './sync-state-repo.js';
+import { VerdictRepo } from './verdict-repo.js';
 
 export type { MonitorSummary, HourBar, RegionLastCheck } from './dashboard-summary.js';
 export { DASHBOARD_HOURS } from './dashboard-summary.js';
@@ -23,12 +28,16 @@ export { ChartQuery, type ChartPoint, type ChartSeries, chartResolution } from '
 export type { IncidentQuery } from './incident-repo.js';
 export type { MonitorRecord, UnreadableMonitor } from './monitor-repo.js';
 export { SentNotification } from './notification-log.js';
+export { monitorIdOf, PendingChange, type PendingEntry } from './pending-change-repo.js';
+export type { RangeBuckets } from './range-rollups.js';
+export type { RelayLink } from './relay-link-repo.js';
 export type { IngestOutcome, IngestPosition } from './result-ingest.js';
 export type { PruneOutcome } from './retention.js';
 export { ALL_REGIONS, ROLLUP_RETENTION_MS } from './rollup-rows.js';
 export type { LastCheck } from './series-index.js';
 export { DesktopStoreError, StoreErrorCode } from './store-errors.js';
 export type { SyncPosition } from './sync-state-repo.js';
+export type { StoredVerdict } from './verdict-repo.js';
 
 /** How to open the store. */
 export interface DesktopStoreOptions extends OpenDatabaseOptions {
@@ -40,6 +49,8 @@ export interface DesktopStoreOptions extends OpenDatabaseOptions {
 export interface DesktopStore {
   /** The database file. */
   readonly path: string;
+  /** The id this desktop presents to relays, created on first open and kept. */
+  readonly desktopId: string;
   /** Typed settings with defaults. */
   readonly settings: SettingsRepo;
   /** Monitor configurations, validated with shared's schema. */
@@ -52,14 +63,22 @@ export interface DesktopStore {
   readonly notifications: NotificationLog;
   /** Read positions in relays' result logs. */
   readonly sync: SyncStateRepo;
+  /** Local monitor changes a relay has not accepted yet, oldest first. */
+  readonly pendingChanges: PendingChangeRepo;
+  /** The relay's last verdict per monitor. */
+  readonly verdicts: VerdictRepo;
+  /** Relays whose monitor set was reconciled with this desktop's. */
+  readonly relayLinks: RelayLinkRepo;
   /** Stores a page of a relay's result log exactly once, with its rollups and cursor, in one transaction. */
   ingestResults(results: readonly LoggedResult[], position: IngestPosition): IngestOutcome;
   /** A monitor's chart over a range, from rollups at the resolution the range calls for. */
   chartSeries(query: ChartQuery): ChartSeries;
+  /** A monitor's decoded rollup buckets over a range (at the chart's resolution), to merge into range figures. */
+  rangeBuckets(query: ChartQuery): RangeBuckets;
   /** A monitor's newest raw checks, newest first. */
   lastChecks(monitorId: string, n: number, region?: string): CheckResult[];
-  /** Every monitor's state, latency, per-region state, 24 h uptime and hourly bars. */
-  dashboardSummary(): MonitorSummary[];
+  /** Every monitor's (or those among `ids`) state, latency, per-region state, 24 h uptime and hourly bars. */
+  dashboardSummary(ids?: Iterable<string>): MonitorSummary[];
   /** Deletes raw results and fine rollups past their retention. */
   pruneHistory(): PruneOutcome;
   /** Closes the database; the store is unusable afterwards. */
@@ -93,19 +112,30 @@ function assemble(db: Database.Database, path: string, now: () => number): Deskt
   const history = new HistoryQueries(db, series, now);
   const dashboard = new DashboardQuery(monitors, series, hours, now);
   const retention = new Retention(db);
+  const ranges = new RangeRollups(db, series, now);
   return {
     path,
+    desktopId: ensureDesktopId(db),
     settings,
     monitors,
     incidents: new IncidentRepo(db),
     probes: new ProbeRepo(db),
     notifications: new NotificationLog(db),
     sync: new SyncStateRepo(db),
+    pendingChanges: new PendingChangeRepo(db),
+    verdicts: new VerdictRepo(db),
+    relayLinks: new RelayLinkRepo(db),
     ingestResults: (results, position) => ingest.ingestResults(results, position),
     chartSeries: (query) => history.chartSeries(query),
+    rangeBuckets: (query) => ranges.buckets(query),
     lastChecks: (monitorId, n, region) => history.lastChecks(monitorId, n, region),
-    dashboardSummary: () => dashboard.dashboardSummary(),
-    pruneHistory: () => retention.prune(now(), rawRetentionMs()),
+    dashboardSummary: (ids) => dashboard.dashboardSummary(ids),
+    pruneHistory: () => {
+      const outcome = retention.prune(now(), rawRetentionMs());
+      // Retention may have rewritten a run ingest holds in memory: read runs afresh.
+      rollups.reset();
+      return outcome;
+    },
     close: () => db.close(),
   };
 }

@@ -136,7 +136,7 @@ describe('openDesktopStore', () => {
       store.close();
     }
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(DESKTOP_SCHEMA_VERSION);
     db.close();
   });
 });

@@ -12,8 +12,11 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
 }
 
-/** Page cache per connection: rollup writes land on one page per series, so the hot set is a few MB. */
-const CACHE_KIB = 32 * 1024;
+/**
+ * Page cache per connection: rollup writes land on one page per series, so the hot set is a few MB;
+ * a larger cache mostly holds history pages a chart read once, resident for the life of the app.
+ */
+const CACHE_KIB = 8 * 1024;
 
 /**
  * Opens (creating if needed) the desktop database and migrates it:

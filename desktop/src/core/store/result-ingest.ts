@@ -32,8 +32,9 @@ const ARITY = RESULT_COLUMNS.length;
  * Stores pages of the relay's result log exactly once and keeps the rollups and the sync cursor
  * in step with them. One call is one transaction:
  * 1. results above their probe's high-water mark are new for sure and go in by multi-row INSERT;
- *    the rest go one by one with INSERT OR IGNORE on the UNIQUE (probe, seq) key, except those
- *    older than raw retention, which were stored and pruned already;
+ *    the rest are looked up in one range read of the (probe, seq) index per probe, and those not
+ *    found go one by one with INSERT OR IGNORE on that UNIQUE key, except those older than raw
+ *    retention, which were stored and pruned already;
  * 2. only the results actually inserted are folded, with shared's `addResult`, into the minute,
  *    hour and day buckets of their region and of `*`, leaving out unhealthy-probe results as
  *    shared's `foldResults` does; each touched bucket is written once;
@@ -48,6 +49,7 @@ export class ResultIngest {
   readonly #insertChunk: Database.Statement;
   readonly #insertOne: Database.Statement;
   readonly #saveCursor: Database.Statement<[string, number, number], { cursor: number }>;
+  readonly #seqsIn: Database.Statement<[number, number, number], number>;
   #nextId: number;
 
   constructor(
@@ -67,6 +69,9 @@ export class ResultIngest {
        ON CONFLICT (relay) DO UPDATE SET cursor = max(cursor, excluded.cursor), updated_at = excluded.updated_at
        RETURNING cursor`,
     );
+    this.#seqsIn = db
+      .prepare('SELECT seq FROM results WHERE probe = ? AND seq BETWEEN ? AND ?')
+      .pluck() as unknown as Database.Statement<[number, number, number], number>;
     this.#nextId = this.#readNextId();
   }
 
@@ -135,10 +140,13 @@ export class ResultIngest {
     }
     // After the fresh rows, so a result repeated inside one batch finds its first copy stored.
     const pruned = now - this.clock.rawRetentionMs();
+    const known = this.#storedSeqs(later);
     for (const r of later) {
       if (r.ts < pruned) continue;
+      const probe = this.series.probe(r.probeId);
+      if (known.get(probe.id)?.has(r.seq) === true) continue;
       const series = this.series.series(r.monitorId, r.region);
-      if (this.#insert(r, this.series.probe(r.probeId), series)) {
+      if (this.#insert(r, probe, series)) {
         inserted.push(r);
         insertedSeries.push(series);
       }
@@ -148,6 +156,32 @@ export class ResultIngest {
     this.series.saveChanges();
     const stored = this.#saveCursor.get(position.relay, cursor, now)!.cursor;
     return { inserted: inserted.length, duplicates: results.length - inserted.length, cursor: stored };
+  }
+
+  /**
+   * The seqs already stored among results at or below their probe's high-water mark, by probe key:
+   * one range read of the (probe, seq) index per probe instead of one failed insert per result, so
+   * a resent page costs little. Left out (and so tried row by row) when a probe's seqs are too
+   * sparse for a range read to pay.
+   */
+  #storedSeqs(later: readonly LoggedResult[]): Map<number, Set<number>> {
+    const ranges = new Map<number, { min: number; max: number; n: number }>();
+    for (const r of later) {
+      const id = this.series.probe(r.probeId).id;
+      const range = ranges.get(id);
+      if (range === undefined) ranges.set(id, { min: r.seq, max: r.seq, n: 1 });
+      else {
+        range.min = Math.min(range.min, r.seq);
+        range.max = Math.max(range.max, r.seq);
+        range.n++;
+      }
+    }
+    const stored = new Map<number, Set<number>>();
+    for (const [id, { min, max, n }] of ranges) {
+      if (max - min > 4 * n + 64) continue;
+      stored.set(id, new Set(this.#seqsIn.all(id, min, max)));
+    }
+    return stored;
   }
 
   /** Inserts CHUNK fresh rows in one statement; false (and nothing written or linked) on a conflict. */

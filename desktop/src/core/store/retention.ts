@@ -1,6 +1,13 @@
-import { bucketStart, RESOLUTION_MS } from '@vantage/shared';
+import { bucketStart, joinRunEntries, RESOLUTION_MS, type Resolution } from '@vantage/shared';
 import type Database from 'better-sqlite3';
-import { RESOLUTIONS, ROLLUP_RETENTION_MS } from './rollup-rows.js';
+import {
+  RESOLUTIONS,
+  type ResolutionIndex,
+  ROLLUP_RETENTION_MS,
+  RUN_MS,
+  runEntries,
+  runStart,
+} from './rollup-rows.js';
 
 /** What one pruning pass deleted. */
 export interface PruneOutcome {
@@ -14,7 +21,8 @@ const STEP = 20_000;
 
 /**
  * Deletes raw results older than the raw retention (a setting, 30 days by default) and minute and
- * hour rollups past their horizons ({@link ROLLUP_RETENTION_MS}); daily rollups are kept forever.
+ * hour rollup buckets past their horizons ({@link ROLLUP_RETENTION_MS}); daily rollups are kept
+ * forever.
  * Pruning never changes a rollup that stays: results were folded when they arrived.
  *
  * Raw rows have no time index (see the migrations), but ids grow with arrival, which follows
@@ -26,13 +34,23 @@ const STEP = 20_000;
 export class Retention {
   readonly #rawStep: Database.Statement<[number, number, number]>;
   readonly #firstFrom: Database.Statement<[number], { id: number; ts: number }>;
-  readonly #rollups: Database.Statement<[number, number]>;
+  readonly #expiredRuns: Database.Statement<[number, number], { buckets: Uint8Array }>;
+  readonly #straddling: Database.Statement<[number, number], { line: number; buckets: Uint8Array }>;
+  readonly #rewriteRun: Database.Statement<[Uint8Array, number, number, number]>;
+  readonly #deleteRun: Database.Statement<[number, number, number]>;
 
   constructor(private readonly db: Database.Database) {
     this.#rawStep = db.prepare('DELETE FROM results WHERE id >= ? AND id < ? AND ts < ?');
     this.#firstFrom = db.prepare('SELECT id, ts FROM results WHERE id >= ? ORDER BY id LIMIT 1');
-    // Time-major rollups: each resolution's old rows sit together at its front.
-    this.#rollups = db.prepare('DELETE FROM rollups WHERE resolution = ? AND start < ?');
+    // Time-major runs: each resolution's old runs sit together at its front.
+    this.#expiredRuns = db.prepare(
+      'DELETE FROM rollup_runs WHERE resolution = ? AND start <= ? RETURNING buckets',
+    );
+    this.#straddling = db.prepare('SELECT line, buckets FROM rollup_runs WHERE resolution = ? AND start = ?');
+    this.#rewriteRun = db.prepare(
+      'UPDATE rollup_runs SET buckets = ? WHERE resolution = ? AND start = ? AND line = ?',
+    );
+    this.#deleteRun = db.prepare('DELETE FROM rollup_runs WHERE resolution = ? AND start = ? AND line = ?');
   }
 
   /** Prunes everything older than its horizon at `now`. */
@@ -46,15 +64,37 @@ export class Retention {
         rawResults += this.#rawStep.run(from, Math.min(from + STEP, end), before).changes;
       }
     }
-    const minuteRollups = this.#rollups.run(
-      RESOLUTIONS.indexOf('minute'),
-      bucketStart(now - ROLLUP_RETENTION_MS.minute, 'minute'),
-    ).changes;
-    const hourRollups = this.#rollups.run(
-      RESOLUTIONS.indexOf('hour'),
-      bucketStart(now - ROLLUP_RETENTION_MS.hour, 'hour'),
-    ).changes;
+    const minuteRollups = this.#pruneRuns('minute', now);
+    const hourRollups = this.#pruneRuns('hour', now);
     return { rawResults, minuteRollups, hourRollups };
+  }
+
+  /**
+   * Deletes the buckets of a resolution that start before its horizon; returns how many. Runs
+   * wholly before it go in one statement; the one run a horizon can cut through is rewritten per
+   * line without its expired entries (entries are self-contained bytes: nothing is decoded).
+   */
+  #pruneRuns(resolution: Resolution, now: number): number {
+    const r = RESOLUTIONS.indexOf(resolution) as ResolutionIndex;
+    const horizon = bucketStart(now - ROLLUP_RETENTION_MS[resolution], resolution);
+    let deleted = 0;
+    for (const { buckets } of this.#expiredRuns.all(r, horizon - RUN_MS[r]!)) {
+      deleted += runEntries(buckets, r)?.length ?? 1;
+    }
+    const cut = runStart(horizon, r);
+    if (cut === horizon) return deleted;
+    const firstKept = (horizon - cut) / RESOLUTION_MS[resolution];
+    for (const { line, buckets } of this.#straddling.all(r, cut)) {
+      const entries = runEntries(buckets, r);
+      // A run that does not decode is left for a later pass, once wholly past the horizon.
+      if (entries === null) continue;
+      const kept = entries.filter((e) => e.index >= firstKept);
+      if (kept.length === entries.length) continue;
+      deleted += entries.length - kept.length;
+      if (kept.length === 0) this.#deleteRun.run(r, cut, line);
+      else this.#rewriteRun.run(joinRunEntries(kept.map((e) => e.bytes)), r, cut, line);
+    }
+    return deleted;
   }
 
   /** The first id whose row is not older than `before`, searching as if times grew with ids. */

@@ -1,35 +1,34 @@
-import { bucketStart, emptyBucket, type RollupBucket } from '@vantage/shared';
+import { emptyBucket, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
 import type Database from 'better-sqlite3';
+import { type CachedRun, closeOlderBuckets, newRun, rewrite, storedRun } from './cached-run.js';
+import { applyHour, emptyRecentHours, RECENT_HOURS, type RecentHours } from './recent-hours.js';
 import {
   ALL_REGIONS,
-  bucketFromRow,
-  isPlain,
-  PLAIN_ARITY,
-  PLAIN_COLUMNS,
-  QUANTILE_ARITY,
-  QUANTILE_COLUMNS,
+  entryBucket,
   RESOLUTIONS,
-  type StoredRollupRow,
-  writeRollupArgs,
+  type ResolutionIndex,
+  runEntries,
+  runStart,
 } from './rollup-rows.js';
+
+const HOUR_INDEX: ResolutionIndex = 1;
 import { lineKey, type SeriesEntry, type SeriesIndex } from './series-index.js';
 
-/** Index of a resolution in {@link RESOLUTIONS}: 0 minute, 1 hour, 2 day. */
-export type ResolutionIndex = 0 | 1 | 2;
+export type { ResolutionIndex } from './rollup-rows.js';
 
 /** The rollups of one series (a monitor in one region, or in all), as ingest sees them. */
 export interface RollupLine {
   readonly series: SeriesEntry;
   /** The `line` column of its rows. */
   readonly key: number;
-  /** Per resolution: the newest bucket, kept in memory across batches so it is never re-read. */
-  readonly hot: Array<RollupBucket | undefined>;
-  /** Per resolution: start of the newest bucket that can exist; nothing after it is on disk. */
+  /** Per resolution: the newest run, kept in memory across batches so it is never re-read. */
+  readonly hot: Array<CachedRun | undefined>;
+  /** Per resolution: start of the newest run that can exist; nothing after it is on disk. */
   readonly newest: number[];
-  /** Per resolution: the buckets this batch touched. */
-  readonly touched: Array<Map<number, RollupBucket>>;
-  /** Per resolution: the bucket returned last (consecutive results mostly share it). */
-  readonly last: Array<RollupBucket | undefined>;
+  /** Per resolution: the runs this batch touched. */
+  readonly touched: Array<Map<number, CachedRun>>;
+  /** Per resolution: the run used last (consecutive results mostly share it). */
+  readonly last: Array<CachedRun | undefined>;
   /** True while the current batch has touched this line. */
   inBatch: boolean;
 }
@@ -45,22 +44,15 @@ export type CommitListener = (bucket: RollupBucket, r: ResolutionIndex, key: num
 
 /** Rows per multi-row statement: one call instead of fifty (the per-call cost dominates). */
 const CHUNK = 50;
-
-interface Writer {
-  arity: number;
-  one: Database.Statement;
-  chunk: Database.Statement;
-  args: unknown[];
-  pending: number;
-}
+const ARITY = 4;
 
 /**
- * Read-modify-write of rollup rows for ingest. A batch asks for buckets with {@link bucket} and
- * folds results into them in place; {@link flush} writes every touched bucket once.
+ * Read-modify-write of rollup runs for ingest. A batch asks for buckets with {@link bucket} and
+ * folds results into them in place; {@link flush} writes every touched run once.
  *
- * No read is needed for a bucket past a line's frontier, the newest check time its series holds
- * (saved in the same transaction as the rollups): a bucket starting after it was never written.
- * The newest bucket of each line stays in memory. Mutation is in place, so after a rolled-back
+ * No read is needed for a run past a line's frontier, the newest check time its series holds
+ * (saved in the same transaction as the rollups): a run starting after it was never written. The
+ * newest run of each line stays in memory. Mutation is in place, so after a rolled-back
  * transaction the caller must reload the series index and then {@link reset} this cache.
  */
 export class RollupCache {
@@ -70,18 +62,24 @@ export class RollupCache {
   #dirtyKey: number[] = [];
   #dirtyRes: ResolutionIndex[] = [];
   #lines: RollupLine[] = [];
-  readonly #load: Database.Statement<[number, number, number], StoredRollupRow>;
-  readonly #plain: Writer;
-  readonly #quantiles: Writer;
+  #batch = 1;
+  readonly #load: Database.Statement<[number, number, number], { buckets: Uint8Array }>;
+  readonly #one: Database.Statement;
+  readonly #chunk: Database.Statement;
+  readonly #args: unknown[] = new Array(CHUNK * ARITY);
+  #pending = 0;
   readonly #listeners: CommitListener[] = [];
 
   constructor(
     db: Database.Database,
     private readonly series: SeriesIndex,
   ) {
-    this.#load = db.prepare('SELECT * FROM rollups WHERE resolution = ? AND start = ? AND line = ?');
-    this.#plain = writer(db, PLAIN_COLUMNS, PLAIN_ARITY);
-    this.#quantiles = writer(db, QUANTILE_COLUMNS, QUANTILE_ARITY);
+    this.#load = db.prepare(
+      'SELECT buckets FROM rollup_runs WHERE resolution = ? AND start = ? AND line = ?',
+    );
+    const sql = 'INSERT OR REPLACE INTO rollup_runs (resolution, start, line, buckets) VALUES ';
+    this.#one = db.prepare(`${sql}(?, ?, ?, ?)`);
+    this.#chunk = db.prepare(sql + new Array(CHUNK).fill('(?, ?, ?, ?)').join(', '));
   }
 
   /** The lines of a monitor; call before this batch moves the monitor's newest check. */
@@ -106,59 +104,126 @@ export class RollupCache {
 
   /** The bucket of `line` at resolution `r` starting at `start` (aligned), loaded or created, marked for writing. */
   bucket(line: RollupLine, r: ResolutionIndex, start: number): RollupBucket {
-    const last = line.last[r];
-    if (last !== undefined && last.start === start) return last;
-    const touched = line.touched[r]!;
-    let bucket = touched.get(start);
+    const first = runStart(start, r);
+    let run = line.last[r];
+    if (run === undefined || run.start !== first) {
+      run = line.touched[r]!.get(first) ?? this.#fetch(line, r, first);
+      line.last[r] = run;
+    }
+    const index = (start - first) / RESOLUTION_MS[RESOLUTIONS[r]!];
+    let bucket = run.open[index];
     if (bucket === undefined) {
-      bucket = this.#fetch(line, r, start);
-      if (!line.inBatch) {
-        line.inBatch = true;
-        this.#lines.push(line);
-      }
-      touched.set(start, bucket);
+      bucket = this.#decode(line, r, run, index);
+      run.open[index] = bucket;
+    }
+    if (run.marks[index] !== this.#batch) {
+      run.marks[index] = this.#batch;
+      run.dirty = true;
       this.#dirty.push(bucket);
       this.#dirtyKey.push(line.key);
       this.#dirtyRes.push(r);
     }
-    line.last[r] = bucket;
     return bucket;
   }
 
-  #fetch(line: RollupLine, r: ResolutionIndex, start: number): RollupBucket {
-    const hot = line.hot[r];
-    if (hot !== undefined && hot.start === start) return hot;
+  #decode(line: RollupLine, r: ResolutionIndex, run: CachedRun, index: number): RollupBucket {
     const { monitorId, region } = line.series;
-    const newest = line.newest[r]!;
-    let bucket: RollupBucket | undefined;
-    if (start <= newest) {
-      const row = this.#load.get(r, start, line.key);
-      if (row !== undefined) bucket = bucketFromRow(row, monitorId, region);
+    const begin = run.begin[index]!;
+    if (begin < 0) {
+      const start = run.start + index * RESOLUTION_MS[RESOLUTIONS[r]!];
+      return emptyBucket({ monitorId, region, resolution: RESOLUTIONS[r]!, start });
     }
-    bucket ??= emptyBucket({ monitorId, region, resolution: RESOLUTIONS[r]!, start });
-    if (start >= newest) {
-      line.newest[r] = start;
-      line.hot[r] = bucket;
+    const entry = run.bytes.subarray(begin, run.end[index]);
+    const bucket = entryBucket(entry, index, r, run.start, monitorId, region);
+    if (bucket === null) {
+      // Folding into a bucket we cannot read would silently lose its counts.
+      throw new Error(
+        `rollup run ${monitorId}/${region}/${RESOLUTIONS[r]}@${run.start} does not decode at bucket ${index}`,
+      );
     }
     return bucket;
   }
 
-  /** Writes every bucket touched since the last {@link endBatch}; returns how many rows. */
-  flush(): number {
-    for (let i = 0; i < this.#dirty.length; i++) {
-      const bucket = this.#dirty[i]!;
-      const w = isPlain(bucket) ? this.#plain : this.#quantiles;
-      writeRollupArgs(w.args, w.pending * w.arity, bucket, this.#dirtyRes[i]!, this.#dirtyKey[i]!);
-      if (++w.pending === CHUNK) {
-        w.chunk.run(w.args);
-        w.pending = 0;
+  #fetch(line: RollupLine, r: ResolutionIndex, start: number): CachedRun {
+    const hot = line.hot[r];
+    let run: CachedRun | undefined = hot !== undefined && hot.start === start ? hot : undefined;
+    if (run === undefined) {
+      const newest = line.newest[r]!;
+      const row = start <= newest ? this.#load.get(r, start, line.key) : undefined;
+      run =
+        row === undefined
+          ? newRun(start, r)
+          : storedRun(start, r, row.buckets, `${line.series.monitorId}/${line.series.region}`);
+      if (start >= newest) {
+        line.newest[r] = start;
+        line.hot[r] = run;
       }
     }
-    for (const w of [this.#plain, this.#quantiles]) {
-      for (let i = 0; i < w.pending; i++) w.one.run(w.args.slice(i * w.arity, (i + 1) * w.arity));
-      w.pending = 0;
+    line.touched[r]!.set(start, run);
+    if (!line.inBatch) {
+      line.inBatch = true;
+      this.#lines.push(line);
     }
-    return this.#dirty.length;
+    return run;
+  }
+
+  /** Writes every run touched since the last {@link endBatch}; returns how many rows. */
+  flush(): number {
+    let rows = 0;
+    for (const line of this.#lines) {
+      for (let r = 0 as ResolutionIndex; r < 3; r++) {
+        for (const run of line.touched[r]!.values()) {
+          if (!run.dirty) continue;
+          rewrite(run, this.#batch);
+          const at = this.#pending * ARITY;
+          this.#args[at] = r;
+          this.#args[at + 1] = run.start;
+          this.#args[at + 2] = line.key;
+          this.#args[at + 3] = run.bytes;
+          if (++this.#pending === CHUNK) {
+            this.#chunk.run(this.#args);
+            this.#pending = 0;
+          }
+          rows++;
+        }
+      }
+    }
+    for (let i = 0; i < this.#pending; i++) this.#one.run(this.#args.slice(i * ARITY, (i + 1) * ARITY));
+    this.#pending = 0;
+    for (const line of this.#lines) if (line.key < 0) this.#keepRecentHours(line);
+    return rows;
+  }
+
+  /** Applies the hour buckets this batch wrote to the `*` series' recent hours (after they were written). */
+  #keepRecentHours(line: RollupLine): void {
+    const series = line.series;
+    const hours: RollupBucket[] = [];
+    for (const run of line.touched[HOUR_INDEX]!.values()) {
+      run.open.forEach((bucket, i) => {
+        if (bucket !== undefined && run.marks[i] === this.#batch) hours.push(bucket);
+      });
+    }
+    if (hours.length === 0) return;
+    if (series.recentHours === null) series.recentHours = this.#readRecentHours(line, hours);
+    else for (const bucket of hours) applyHour(series.recentHours, bucket.start, bucket);
+    this.series.markChanged(series);
+  }
+
+  /** The recent hours of a line whose series row had none (a store from before they existed), from its runs. */
+  #readRecentHours(line: RollupLine, written: readonly RollupBucket[]): RecentHours {
+    const recent = emptyRecentHours();
+    const newest = Math.max(...written.map((b) => b.start));
+    const size = RESOLUTION_MS.hour;
+    for (const day of new Set([
+      runStart(newest - (RECENT_HOURS - 1) * size, HOUR_INDEX),
+      runStart(newest, HOUR_INDEX),
+    ])) {
+      const row = this.#load.get(HOUR_INDEX, day, line.key);
+      for (const entry of (row === undefined ? null : runEntries(row.buckets, HOUR_INDEX)) ?? []) {
+        applyHour(recent, day + entry.index * size, entry);
+      }
+    }
+    return recent;
   }
 
   /** Calls `listener` with every bucket a committed batch wrote (read it synchronously: it keeps changing). */
@@ -174,6 +239,7 @@ export class RollupCache {
     }
     for (const line of this.#lines) {
       for (let r = 0; r < 3; r++) {
+        for (const run of line.touched[r]!.values()) closeOlderBuckets(run);
         line.touched[r]!.clear();
         line.last[r] = undefined;
       }
@@ -183,6 +249,7 @@ export class RollupCache {
     this.#dirty = [];
     this.#dirtyKey = [];
     this.#dirtyRes = [];
+    this.#batch++;
   }
 
   /** Drops everything held in memory: after a rollback, or after rows were changed underneath. */
@@ -192,22 +259,9 @@ export class RollupCache {
     this.#dirty = [];
     this.#dirtyKey = [];
     this.#dirtyRes = [];
-    this.#plain.pending = 0;
-    this.#quantiles.pending = 0;
+    this.#pending = 0;
+    this.#batch++;
   }
-}
-
-function writer(db: Database.Database, columns: string, arity: number): Writer {
-  const values = `(${new Array(arity).fill('?').join(', ')})`;
-  return {
-    arity,
-    one: db.prepare(`INSERT OR REPLACE INTO rollups ${columns} VALUES ${values}`),
-    chunk: db.prepare(
-      `INSERT OR REPLACE INTO rollups ${columns} VALUES ${new Array(CHUNK).fill(values).join(', ')}`,
-    ),
-    args: new Array(CHUNK * arity),
-    pending: 0,
-  };
 }
 
 function newLine(series: SeriesEntry): RollupLine {
@@ -216,8 +270,8 @@ function newLine(series: SeriesEntry): RollupLine {
     series,
     key: lineKey(series),
     hot: [undefined, undefined, undefined],
-    newest: RESOLUTIONS.map((res) =>
-      frontier === undefined ? Number.NEGATIVE_INFINITY : bucketStart(frontier, res),
+    newest: ([0, 1, 2] as const).map((r) =>
+      frontier === undefined ? Number.NEGATIVE_INFINITY : runStart(frontier, r),
     ),
     touched: [new Map(), new Map(), new Map()],
     last: [undefined, undefined, undefined],

@@ -1,6 +1,7 @@
 import type { CheckState } from '@vantage/shared';
 import type Database from 'better-sqlite3';
 import { STATE_CODE, STATE_OF } from './result-row.js';
+import { decodeRecentHours, emptyRecentHours, encodeRecentHours, type RecentHours } from './recent-hours.js';
 import { ALL_REGIONS } from './rollup-rows.js';
 
 /** The newest check of a series (by check time). */
@@ -23,6 +24,8 @@ export interface SeriesEntry {
   last: LastCheck | null;
   /** The id of the newest raw row of this series: the head of the chain its rows' `prev` links form. */
   lastId: number | null;
+  /** For `*` series: the newest hours' counts (see RecentHours); null when unknown (read the runs). */
+  recentHours: RecentHours | null;
 }
 
 /** One probe: the integer key its raw results carry and the highest seq ever stored from it. */
@@ -49,9 +52,18 @@ interface SeriesRow {
   last_latency_us: number | null;
   last_message: string | null;
   last_id: number | null;
+  recent_hours: string | null;
 }
 
-type SaveLast = [number | null, number | null, number | null, string | null, number | null, number];
+type SaveLast = [
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+  string | null,
+  number,
+];
 
 /**
  * The `series` and `result_probes` dictionaries, held whole in memory (a few thousand rows).
@@ -77,8 +89,8 @@ export class SeriesIndex {
       'INSERT INTO result_probes (probe_id, max_seq) VALUES (?, 0) RETURNING id',
     );
     this.#saveLast = db.prepare(
-      `UPDATE series SET last_ts = ?, last_state = ?, last_latency_us = ?, last_message = ?, last_id = ?
-       WHERE id = ?`,
+      `UPDATE series SET last_ts = ?, last_state = ?, last_latency_us = ?, last_message = ?, last_id = ?,
+         recent_hours = ? WHERE id = ?`,
     );
     this.#saveSeq = db.prepare('UPDATE result_probes SET max_seq = ? WHERE id = ?');
     this.reload();
@@ -103,7 +115,14 @@ export class SeriesIndex {
               latencyMs: (row.last_latency_us ?? 0) / 1000,
               message: row.last_message ?? '',
             };
-      this.#add({ id: row.id, monitorId: row.monitor_id, region: row.region, last, lastId: row.last_id });
+      this.#add({
+        id: row.id,
+        monitorId: row.monitor_id,
+        region: row.region,
+        last,
+        lastId: row.last_id,
+        recentHours: row.region === ALL_REGIONS ? decodeRecentHours(row.recent_hours) : null,
+      });
     }
     const probes = this.db
       .prepare<[], { id: number; probe_id: string; max_seq: number }>('SELECT * FROM result_probes')
@@ -116,7 +135,7 @@ export class SeriesIndex {
     const entry = this.find(monitorId, region);
     if (entry !== undefined) return entry;
     const id = this.#insertSeries.get(monitorId, region)!.id;
-    return this.#add({ id, monitorId, region, last: null, lastId: null });
+    return this.#add({ id, monitorId, region, last: null, lastId: null, recentHours: emptyRecentHours() });
   }
 
   /** The series of a monitor in a region (or `*`), if it exists. */
@@ -164,6 +183,7 @@ export class SeriesIndex {
         last === null ? null : Math.round(last.latencyMs * 1000),
         last?.message ?? null,
         s.lastId,
+        s.region === ALL_REGIONS && s.recentHours !== null ? encodeRecentHours(s.recentHours) : null,
         s.id,
       );
     }

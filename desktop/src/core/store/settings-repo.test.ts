@@ -18,6 +18,7 @@ describe('settings repo', () => {
       theme: 'system',
       rawRetentionDays: 30,
       notifications: true,
+      notificationsMutedUntil: null,
     });
     expect(DEFAULT_SETTINGS.rawRetentionDays).toBe(30);
   });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ALERT_MIGRATION } from '../../alerts/store/alert-migration.js';
 
 /** One schema step. Versions are consecutive; a released migration is never edited, only followed. */
 export interface Migration {
@@ -104,6 +105,7 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  ALERT_MIGRATION,
 ];
 
 /** Brings a database to the newest schema version, one transaction per step. */

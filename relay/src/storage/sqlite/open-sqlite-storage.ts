@@ -1,5 +1,6 @@
 import type { RelayStorage } from '../../relay-context.js';
 import { openRelayDatabase } from './open-database.js';
+import { ensureRelayId } from './relay-identity.js';
 import { SqliteCursorStore } from './sqlite-cursor-store.js';
 import { SqliteDailyAggregates } from './sqlite-daily-aggregates.js';
 import { SqliteEvaluatorStateStore } from './sqlite-evaluator-state-store.js';
@@ -14,19 +15,22 @@ import { SqliteTokenStore } from './sqlite-token-store.js';
 export function openSqliteStorage(path: string): RelayStorage {
   const db = openRelayDatabase(path);
   const aggregates = new SqliteDailyAggregates(db);
+  const cursors = new SqliteCursorStore(db);
   return {
     tokens: new SqliteTokenStore(db),
     monitors: new SqliteMonitorStore(db),
     results: new SqliteResultLog(db, [aggregates]),
-    cursors: new SqliteCursorStore(db),
+    cursors,
     probes: new SqliteProbeStore(db),
     incidents: new SqliteIncidentStore(db),
     monitorStatus: new SqliteMonitorStatusStore(db),
     evaluatorState: new SqliteEvaluatorStateStore(db),
     aggregates,
     transaction: (work) => db.transaction(work)(),
+    relayId: ensureRelayId(db),
     db,
     close: () => {
+      cursors.flush();
       if (db.open) db.close();
     },
   };

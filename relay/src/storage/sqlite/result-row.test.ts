@@ -1,4 +1,6 @@
 import { CheckResult } from '@vantage/shared';
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRow, payloadOf } from './result-row.js';
 
@@ -42,5 +44,52 @@ describe('the stored form of a result', () => {
   it('covers every field CheckResult has, so a new field cannot be dropped silently', () => {
     const written = new Set([...COLUMNS, ...Object.keys(JSON.parse(payloadOf(full)))]);
     expect(Object.keys(CheckResult.shape).filter((key) => !written.has(key))).toEqual([]);
+  });
+
+  it('writes any text and any measured number so that they read back exactly from SQLite', () => {
+    // Characters JSON must escape (quotes, backslashes, control characters, lone surrogates, which
+    // SQLite's UTF-8 would turn into U+FFFD) among ones it must not.
+    const unit = fc.constantFrom(
+      'a',
+      ' ',
+      '"',
+      '\\',
+      '\n',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      'é',
+      '😀',
+      '\ud800',
+      '\udc00',
+    );
+    const text = fc.string({ unit, maxLength: 12 });
+    const db = new Database(':memory:');
+    const roundTrip = db.prepare<[string], { payload: string }>('SELECT ? AS payload');
+    const ms = fc.double({ min: 0, max: 1e22, noNaN: true, noDefaultInfinity: true });
+    const phases = fc.record(
+      { dnsMs: ms, connectMs: ms, tlsMs: ms, ttfbMs: ms, transferMs: ms },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        text,
+        fc.option(text, { nil: undefined }),
+        fc.option(phases, { nil: undefined }),
+        (message, certIssuer, p) => {
+          const result: CheckResult = {
+            ...full,
+            message,
+            ...(certIssuer === undefined ? { certIssuer: undefined } : { certIssuer }),
+            phases: p,
+          };
+          const expected = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
+          for (const column of COLUMNS) delete expected[column];
+          expect(JSON.parse(roundTrip.get(payloadOf(result))!.payload)).toStrictEqual(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    db.close();
   });
 });

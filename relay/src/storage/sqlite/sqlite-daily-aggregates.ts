@@ -1,9 +1,9 @@
 import {
-  absorbBucket,
+  addResult,
   bucketStart,
   decodeBucket,
+  emptyBucket,
   encodeBucket,
-  foldResults,
   RESOLUTION_MS,
   type RollupBucket,
 } from '@vantage/shared';
@@ -44,8 +44,8 @@ function rowToBucket(row: AggregateRow): RollupBucket | null {
   return decoded.ok ? decoded.value : null;
 }
 
-const keyOf = (b: { monitorId: string; region: string; start: number }) =>
-  `${b.monitorId}\n${b.region}\n${b.start}`;
+/** Buckets by monitor, then region, then day: nested maps, so a lookup builds no key string. */
+type BucketTree = Map<string, Map<string, Map<number, RollupBucket>>>;
 
 /**
  * Daily rollups of every stored result, one row per monitor, region and UTC day, written inside
@@ -54,8 +54,10 @@ const keyOf = (b: { monitorId: string; region: string; start: number }) =>
  * so they are read back from the database (which rolled back too) next time.
  */
 export class SqliteDailyAggregates implements DailyAggregateStore, CommitParticipant {
-  readonly #cache = new Map<string, RollupBucket>();
-  readonly #touched = new Set<string>();
+  readonly #cache: BucketTree = new Map();
+  #cached = 0;
+  /** Buckets changed by the open transaction, in first-touched order. */
+  readonly #touched = new Set<RollupBucket>();
   #newestDay = 0;
   readonly #load: Database.Statement<[string, string, number], AggregateRow>;
   readonly #write: Database.Statement;
@@ -72,17 +74,23 @@ export class SqliteDailyAggregates implements DailyAggregateStore, CommitPartici
     );
   }
 
+  /**
+   * Folds each result straight into its cached day bucket (what foldResults and absorbBucket
+   * would give, as merging is exact, without a fresh bucket and sketch per batch), then writes
+   * every bucket the batch touched once. Unhealthy probes' results are left out, as the evaluator
+   * leaves them out.
+   */
   stage(inserted: readonly LoggedResult[]): void {
-    for (const fresh of foldResults(inserted, 'day')) {
-      const key = keyOf(fresh);
-      let bucket = this.#cache.get(key);
-      if (bucket === undefined) {
-        const row = this.#load.get(fresh.monitorId, fresh.region, fresh.start);
-        bucket = row === undefined ? fresh : (rowToBucket(row) ?? fresh);
-        if (bucket !== fresh) absorbBucket(bucket, fresh);
-        this.#cache.set(key, bucket);
-      } else absorbBucket(bucket, fresh);
-      this.#touched.add(key);
+    const staged = new Set<RollupBucket>();
+    for (let i = 0; i < inserted.length; i++) {
+      const result = inserted[i]!;
+      if (result.probeHealthy === false) continue;
+      const bucket = this.#bucketFor(result.monitorId, result.region, bucketStart(result.ts, 'day'));
+      addResult(bucket, result);
+      staged.add(bucket);
+    }
+    for (const bucket of staged) {
+      this.#touched.add(bucket);
       const row = encodeBucket(bucket);
       this.#write.run(
         row.monitorId,
@@ -102,15 +110,45 @@ export class SqliteDailyAggregates implements DailyAggregateStore, CommitPartici
 
   committed(): void {
     this.#touched.clear();
+    if (this.#cached <= 1000) return;
     const oldest = this.#newestDay - CACHED_DAYS * RESOLUTION_MS.day;
-    if (this.#cache.size > 1000) {
-      for (const [key, bucket] of this.#cache) if (bucket.start < oldest) this.#cache.delete(key);
+    for (const [monitorId, regions] of this.#cache) {
+      for (const [region, days] of regions) {
+        for (const day of days.keys()) {
+          if (day >= oldest) continue;
+          days.delete(day);
+          this.#cached--;
+        }
+        if (days.size === 0) regions.delete(region);
+      }
+      if (regions.size === 0) this.#cache.delete(monitorId);
     }
   }
 
   rolledBack(): void {
-    for (const key of this.#touched) this.#cache.delete(key);
+    // Changed in place by the rolled-back transaction: forget them, the database has the truth.
+    for (const bucket of this.#touched) {
+      if (this.#cache.get(bucket.monitorId)?.get(bucket.region)?.delete(bucket.start)) this.#cached--;
+    }
     this.#touched.clear();
+  }
+
+  /** The cached bucket of a day, read from the database (or started empty) on first use. */
+  #bucketFor(monitorId: string, region: string, day: number): RollupBucket {
+    let regions = this.#cache.get(monitorId);
+    if (regions === undefined) this.#cache.set(monitorId, (regions = new Map()));
+    let days = regions.get(region);
+    if (days === undefined) regions.set(region, (days = new Map()));
+    let bucket = days.get(day);
+    if (bucket === undefined) {
+      const row = this.#load.get(monitorId, region, day);
+      bucket =
+        (row === undefined ? null : rowToBucket(row)) ??
+        emptyBucket({ monitorId, region, resolution: 'day', start: day });
+      days.set(day, bucket);
+      this.#cached++;
+    }
+    return bucket;
   }
 
   read(monitorId: string, fromTs: number, toTs: number): RollupBucket[] {
@@ -125,6 +163,7 @@ export class SqliteDailyAggregates implements DailyAggregateStore, CommitPartici
 
   prune(beforeTs: number): number {
     this.#cache.clear();
+    this.#cached = 0;
     return this.db.prepare('DELETE FROM daily_aggregates WHERE day < ?').run(bucketStart(beforeTs, 'day'))
       .changes;
   }

@@ -5,6 +5,7 @@ import type { CheckResult, Monitor } from '@vantage/shared';
 import { validateMonitor } from '@vantage/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openRelayDatabase } from './open-database.js';
+import { openSqliteStorage } from './open-sqlite-storage.js';
 import { SqliteCursorStore } from './sqlite-cursor-store.js';
 import { SqliteMonitorStore } from './sqlite-monitor-store.js';
 import { SqliteResultLog } from './sqlite-result-log.js';
@@ -145,6 +146,26 @@ describe('SQLite cursor store', () => {
     cursors.set('laptop', 4, 2);
     expect(cursors.get('laptop')).toBe(10);
     expect(cursors.get('other')).toBe(0);
+  });
+
+  it('resumes a desktop from its last commit of a burst after a clean restart', () => {
+    const storage = openSqliteStorage(path);
+    for (let cursor = 1; cursor <= 200; cursor++) storage.cursors.set('laptop', cursor, cursor);
+    expect(storage.cursors.get('laptop')).toBe(200);
+    storage.close();
+    const reopened = openSqliteStorage(path);
+    expect(reopened.cursors.get('laptop')).toBe(200);
+    reopened.close();
+  });
+
+  it('writes a coalesced cursor by itself, without another commit or a shutdown', async () => {
+    const cursors = new SqliteCursorStore(openRelayDatabase(path), 20);
+    cursors.set('laptop', 5, 1);
+    cursors.set('laptop', 9, 2);
+    const reader = new SqliteCursorStore(openRelayDatabase(path));
+    for (let tries = 0; reader.get('laptop') !== 9 && tries < 200; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reader.get('laptop')).toBe(9);
   });
 });
 

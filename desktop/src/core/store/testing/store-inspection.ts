@@ -8,9 +8,9 @@ import {
 } from '@vantage/shared';
 import Database from 'better-sqlite3';
 import { type ResultRow, resultFromRow } from '../result-row.js';
-import { ALL_REGIONS, RESOLUTIONS } from '../rollup-rows.js';
+import { ALL_REGIONS, entryBucket, RESOLUTIONS, type ResolutionIndex, runEntries } from '../rollup-rows.js';
 
-/** A rollup row in comparable form: key, counts, latency figures and the sketch bytes as hex. */
+/** A rollup bucket in comparable form: key, counts, latency figures and the sketch bytes (shared's codec) as hex. */
 export interface ComparableRollup {
   key: string;
   up: number;
@@ -62,7 +62,7 @@ export function readStoredResults(path: string): CheckResult[] {
   });
 }
 
-/** Every rollup row in a closed store file, comparable and sorted by key. */
+/** Every rollup bucket in a closed store file (unpacked from its run), comparable and sorted by key. */
 export function readStoredRollups(path: string): ComparableRollup[] {
   return withFile(path, (db) => {
     const series = new Map(
@@ -73,24 +73,31 @@ export function readStoredRollups(path: string): ComparableRollup[] {
         .all()
         .map((s) => [s.id, s]),
     );
-    const rows = db
-      .prepare<[], Record<string, number | null> & { sketch: Buffer }>('SELECT * FROM rollups')
+    const runs = db
+      .prepare<[], { resolution: ResolutionIndex; start: number; line: number; buckets: Buffer }>(
+        'SELECT * FROM rollup_runs',
+      )
       .all();
-    return sortByKey(
-      rows.map((row) => {
-        const s = series.get(Math.abs(row.line!))!;
-        return {
-          key: keyOf(s.monitor_id, s.region, RESOLUTIONS[row.resolution!]!, row.start!),
-          up: row.up!,
-          degraded: row.degraded!,
-          down: row.down!,
-          latencySumUs: row.latency_sum_us!,
-          latencyMinUs: row.latency_min_us ?? null,
-          latencyMaxUs: row.latency_max_us ?? null,
-          sketch: Buffer.from(row.sketch).toString('hex'),
-        };
-      }),
-    );
+    const out: ComparableRollup[] = [];
+    for (const run of runs) {
+      const s = series.get(Math.abs(run.line))!;
+      const entries = runEntries(run.buckets, run.resolution);
+      if (entries === null) throw new Error(`run ${run.line}/${run.resolution}@${run.start} does not decode`);
+      for (const entry of entries) {
+        const bucket = entryBucket(
+          entry.bytes,
+          entry.index,
+          run.resolution,
+          run.start,
+          s.monitor_id,
+          s.region,
+        );
+        if (bucket === null)
+          throw new Error(`run ${run.line}/${run.resolution}@${run.start} has a bad entry`);
+        out.push(comparable(bucket));
+      }
+    }
+    return sortByKey(out);
   });
 }
 

@@ -1,0 +1,22 @@
+import type { ApiHandlers } from '../../contract/index.js';
+import { appHandlers } from './app-handlers.js';
+import { configHandlers } from './config-handlers.js';
+import type { CoreContext } from './core-context.js';
+import { historyHandlers } from './history-handlers.js';
+import { incidentHandlers } from './incident-handlers.js';
+import { monitorHandlers } from './monitor-handlers.js';
+import { notificationHandlers } from './notification-handlers.js';
+import { settingsHandlers } from './settings-handlers.js';
+
+/** Every method of the API, from the handler group of its domain. */
+export function createApiHandlers(ctx: CoreContext): ApiHandlers {
+  return {
+    ...appHandlers(ctx),
+    ...monitorHandlers(ctx),
+    ...historyHandlers(ctx),
+    ...incidentHandlers(ctx),
+    ...notificationHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...configHandlers(ctx),
+  } satisfies ApiHandlers;
+}

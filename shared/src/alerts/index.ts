@@ -1,0 +1,15 @@
+export * from './alert-message.js';
+export * from './alert-text.js';
+export * from './channel-config.js';
+export * from './channel-examples.js';
+export { ChannelId } from './channel-fields.js';
+export * from './channel-secrets.js';
+export * from './kinds/chat-channels.js';
+export * from './kinds/email-channel.js';
+export * from './kinds/ntfy-channel.js';
+export * from './kinds/pagerduty-channel.js';
+export * from './kinds/telegram-channel.js';
+export * from './kinds/twilio-channels.js';
+export * from './kinds/webhook-channel.js';
+export * from './scrub-secrets.js';
+export * from './policies/index.js';
