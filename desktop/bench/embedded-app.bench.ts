@@ -210,12 +210,6 @@ async function runChild(targetUrl: string): Promise<void> {
     clearInterval(sampler);
     await profile.stop();
     rss = Math.max(rss, process.memoryUsage().rss);
-    console.error(
-      process.memoryUsage(),
-      await import('node:v8').then((v8) =>
-        v8.getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(s.space_used_size / 1e6)]),
-      ),
-    );
     const report: ChildReport = {
       cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
       rssMib: rss / MIB,
