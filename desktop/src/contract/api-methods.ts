@@ -16,6 +16,7 @@ import {
   SettingsView,
   SyncView,
 } from './api-views.js';
+import { type MethodSpec, method } from './method-spec.js';
 
 // The desktop API: every method the renderer (and local automation) may call, once. The core
 // implements it, the preload exposes it over IPC, the web server serves it over WebSocket and as
@@ -31,27 +32,10 @@ const monitorRef = { monitorId: MonitorId };
 const range = { ...monitorRef, region: RegionName.optional(), from: Ms, to: Ms };
 const rangeRule = (q: { from: number; to: number }) => q.to > q.from;
 
-/** One method: what it does, its input and output schemas, and its REST route. */
-export interface MethodSpec {
-  summary: string;
-  input: z.ZodType;
-  output: z.ZodType;
-  http: { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string };
-}
-
-function method<I extends z.ZodType, O extends z.ZodType>(
-  summary: string,
-  http: MethodSpec['http'],
-  input: I,
-  output: O,
-): { summary: string; http: MethodSpec['http']; input: I; output: O } {
-  return { summary, http, input, output };
-}
-
 const none = z.object({});
 
-/** Every method of the desktop API by name (`domain.verb`). */
-export const API_METHODS = {
+/** The methods of the desktop's own domains (monitors, history, incidents, settings…). */
+const CORE_METHODS = {
   'app.info': method(
     'Version, data directory, first-run flag and known regions',
     { method: 'GET', path: '/app' },
@@ -220,6 +204,14 @@ export const API_METHODS = {
     }),
     SettingsView,
   ),
+} satisfies Record<string, MethodSpec>;
+
+/**
+ * Every method of the desktop API by name (`domain.verb`): the core's own, then one table per
+ * relay-side domain (each in `methods/<domain>-methods.ts`).
+ */
+export const API_METHODS = {
+  ...CORE_METHODS,
 } satisfies Record<string, MethodSpec>;
 
 /** The name of a desktop API method. */

@@ -5,4 +5,5 @@ export * from './api-methods.js';
 export * from './api-views.js';
 export * from './desktop-api.js';
 export * from './dispatch-call.js';
+export * from './method-spec.js';
 export * from './web-frames.js';

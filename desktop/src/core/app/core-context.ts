@@ -1,7 +1,9 @@
 import { ErrorCode, err, ok, type Result } from '@vantage/shared';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { type ApiError, type ApiResult, apiError, DesktopErrorCode } from '../../contract/index.js';
 import type { DesktopStore } from '../store/index.js';
+import type { RelayVerb } from '../sync/relay-rest.js';
 import type { RelaySync } from '../sync/relay-sync.js';
 import type { CoreConfig } from './core-options.js';
 import type { CoreEvents } from './core-events.js';
@@ -37,4 +39,33 @@ export async function currentSync(ctx: CoreContext): Promise<Result<RelaySync, A
 /** A `notFound` answer naming what is missing. */
 export function notFound(what: string): ApiResult<never> {
   return { ok: false, error: apiError(ErrorCode.notFound, `there is no ${what}`) };
+}
+
+/**
+ * Calls the linked relay's REST API (`path` under `/api/v1`) and checks the answer against
+ * `schema`: how handlers of relay-side domains (alerting, heartbeats, status pages) read and write.
+ */
+export async function relayCall<T>(
+  ctx: CoreContext,
+  verb: RelayVerb,
+  path: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<Result<T, ApiError>> {
+  const sync = await currentSync(ctx);
+  if (!sync.ok) return sync;
+  const answer = await sync.value.relayCall(verb, path, body);
+  if (!answer.ok) return answer;
+  const parsed = schema.safeParse(answer.value);
+  if (parsed.success) return ok(parsed.data);
+  ctx.log.warn(
+    { route: `${verb} ${path.split('?')[0]}`, issues: parsed.error.issues.slice(0, 3) },
+    'the relay answered with an unexpected body',
+  );
+  return err(
+    apiError(
+      ErrorCode.internal,
+      `the relay answered ${verb} ${path.split('?')[0]} with a body this desktop does not understand (is the relay a different version?)`,
+    ),
+  );
 }

@@ -184,6 +184,7 @@ export function startRelaySync(options: RelaySyncOptions): RelaySync {
     runNow: (monitorId, region) => commands.runNow(monitorId, region),
     testCheck: (monitor, region) => commands.testCheck(monitor, region),
     acknowledge: (incidentId, by) => commands.acknowledge(incidentId, by),
+    relayCall: (verb, path, body) => rest.call(verb, path, body),
     reconnect: () => connection.reconnect(),
     stop: () => connection.stop(),
   };

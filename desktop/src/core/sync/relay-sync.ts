@@ -10,6 +10,7 @@ import type {
 } from '@vantage/shared';
 import type { ApiError, SyncView } from '../../contract/index.js';
 import type { MonitorRecord } from '../store/index.js';
+import type { RelayVerb } from './relay-rest.js';
 
 // The seam between the desktop core and a relay (embedded or remote). The core's API handlers
 // only talk to this interface; `startRelaySync` (relay-sync-client.ts) is its implementation.
@@ -57,6 +58,11 @@ export interface RelaySync {
   testCheck(monitor: Monitor, region: string): Promise<Result<OneOffResult, ApiError>>;
   /** Acknowledges an incident on the relay and stores the result. */
   acknowledge(incidentId: string, by: string): Promise<Result<Incident, ApiError>>;
+  /**
+   * Calls the relay's REST API (`path` under `/api/v1`) with this link's token: how the core
+   * configures what lives only on the relay (alert channels, heartbeats, status pages).
+   */
+  relayCall(verb: RelayVerb, path: string, body?: unknown): Promise<Result<unknown, ApiError>>;
   /** Reconnects now rather than at the next backoff step. */
   reconnect(): void;
   /** Closes the connection; the store stays open (it belongs to the caller). */

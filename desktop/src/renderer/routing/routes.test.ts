@@ -14,16 +14,27 @@ describe('hash routes', () => {
     ['#/probes', { screen: 'probes' }],
     ['#/settings', { screen: 'settings' }],
     ['/settings?x=1', { screen: 'settings' }],
+    ['#/alerting', { screen: 'alerting', tab: 'channels' }],
+    ['#/alerting/maintenance', { screen: 'alerting', tab: 'maintenance' }],
+    ['#/status-pages', { screen: 'status-pages', pageId: null }],
+    ['#/status-pages/public', { screen: 'status-pages', pageId: 'public' }],
+    ['#/analytics', { screen: 'analytics', monitorId: null }],
+    ['#/analytics/api%20prod', { screen: 'analytics', monitorId: 'api prod' }],
   ])('reads %j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
 
-  it.each(['#/nope', '#/settings/extra', '#/monitors/a/b/c', '#/monitors/a/delete', '#/monitors/%E0%A4%A'])(
-    'sends the unknown address %j to the not-found page',
-    (hash) => {
-      expect(parseRoute(hash).screen).toBe('not-found');
-    },
-  );
+  it.each([
+    '#/nope',
+    '#/alerting/nope',
+    '#/status-pages/a/b',
+    '#/settings/extra',
+    '#/monitors/a/b/c',
+    '#/monitors/a/delete',
+    '#/monitors/%E0%A4%A',
+  ])('sends the unknown address %j to the not-found page', (hash) => {
+    expect(parseRoute(hash).screen).toBe('not-found');
+  });
 
   it.each<Route>([
     { screen: 'dashboard' },
@@ -34,6 +45,11 @@ describe('hash routes', () => {
     { screen: 'incidents', incidentId: null },
     { screen: 'probes' },
     { screen: 'settings' },
+    { screen: 'alerting', tab: 'deliveries' },
+    { screen: 'status-pages', pageId: 'status/main' },
+    { screen: 'status-pages', pageId: null },
+    { screen: 'analytics', monitorId: 'api' },
+    { screen: 'analytics', monitorId: null },
   ])('formats %j so that it reads back the same', (route) => {
     expect(parseRoute(formatRoute(route))).toEqual(route);
   });

@@ -7,10 +7,29 @@ export type Route =
   | { screen: 'incidents'; incidentId: string | null }
   | { screen: 'probes' }
   | { screen: 'settings' }
+  /** Alert channels, rules, escalation, schedules, maintenance and the delivery log, one tab each. */
+  | { screen: 'alerting'; tab: AlertingTab }
+  /** Status pages: the list, or one page's designer (`pageId` null designs a new one). */
+  | { screen: 'status-pages'; pageId: string | null }
+  /** Reports: uptime, outages, MTTR/MTBF and latency of one monitor, or an overview when null. */
+  | { screen: 'analytics'; monitorId: string | null }
   | { screen: 'not-found'; path: string };
 
+/** The tabs of the alerting screen, in order. */
+export const ALERTING_TABS = [
+  'channels',
+  'rules',
+  'escalation',
+  'schedules',
+  'maintenance',
+  'deliveries',
+] as const;
+/** One tab of the alerting screen. */
+export type AlertingTab = (typeof ALERTING_TABS)[number];
+
 /** The screens a user can reach from the sidebar, in its order. */
-export type TopScreen = 'dashboard' | 'incidents' | 'probes' | 'settings';
+export type TopScreen =
+  'dashboard' | 'incidents' | 'analytics' | 'alerting' | 'status-pages' | 'probes' | 'settings';
 
 /** The dashboard's route, the one every unknown address falls back to. */
 export const DASHBOARD: Route = Object.freeze({ screen: 'dashboard' });
@@ -31,6 +50,13 @@ export function parseRoute(hash: string): Route {
   }
   if (third !== undefined) return { screen: 'not-found', path };
   if (first === 'incidents') return { screen: 'incidents', incidentId: second ?? null };
+  if (first === 'status-pages') return { screen: 'status-pages', pageId: second ?? null };
+  if (first === 'analytics') return { screen: 'analytics', monitorId: second ?? null };
+  if (first === 'alerting') {
+    if (second === undefined) return { screen: 'alerting', tab: 'channels' };
+    const tab = ALERTING_TABS.find((t) => t === second);
+    return tab === undefined ? { screen: 'not-found', path } : { screen: 'alerting', tab };
+  }
   if (second !== undefined) return { screen: 'not-found', path };
   if (first === 'monitors') return DASHBOARD;
   if (first === 'probes' || first === 'settings') return { screen: first };
@@ -52,6 +78,12 @@ export function formatRoute(route: Route): string {
     case 'probes':
     case 'settings':
       return `#/${route.screen}`;
+    case 'alerting':
+      return `#/alerting/${route.tab}`;
+    case 'status-pages':
+      return route.pageId === null ? '#/status-pages' : `#/status-pages/${enc(route.pageId)}`;
+    case 'analytics':
+      return route.monitorId === null ? '#/analytics' : `#/analytics/${enc(route.monitorId)}`;
     case 'not-found':
       return `#${route.path}`;
   }
@@ -67,6 +99,9 @@ export function topScreenOf(route: Route): TopScreen | null {
     case 'incidents':
     case 'probes':
     case 'settings':
+    case 'alerting':
+    case 'status-pages':
+    case 'analytics':
       return route.screen;
     case 'not-found':
       return null;
