@@ -28,6 +28,8 @@ export interface RelayHandle {
   dataDir: string;
   /** The WebSocket URL probes and desktops dial. */
   wsUrl: string;
+  /** Where people and jobs reach the relay: the `publicUrl` setting, else `url`. */
+  publicUrl: string;
   /**
    * For embedders: the token of an in-process probe serving `region` (created once, kept in the
    * data dir with mode 0600, reused while it verifies).
@@ -140,9 +142,10 @@ export async function startRelay(
     }
     const port = (app.server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    alerting.start(url);
+    const publicUrl = config.publicUrl ?? url;
+    alerting.start(publicUrl);
     log.info(
-      { url, dataDir: config.dataDir, retentionDays: config.retentionDays, version: RELAY_VERSION },
+      { url, publicUrl, dataDir: config.dataDir, retentionDays: config.retentionDays, version: RELAY_VERSION },
       'relay listening',
     );
 
@@ -151,6 +154,7 @@ export async function startRelay(
       url,
       port,
       wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
+      publicUrl,
       dataDir: config.dataDir,
       localProbeToken: (region) => ensureLocalProbeToken(storage, config.dataDir, region, now()),
       localDesktopToken: () => ensureLocalDesktopToken(storage, config.dataDir, now()),

@@ -59,6 +59,14 @@ describe('loadRelayConfig', () => {
     });
   });
 
+  it('takes a public URL and drops its trailing slash', () => {
+    const loaded = loadRelayConfig({
+      flags: { publicUrl: 'https://status.example.com/vantage/' },
+      env: home,
+    });
+    expect(loaded.ok && loaded.value.publicUrl).toBe('https://status.example.com/vantage');
+  });
+
   it('reads the JSON config file named by VANTAGE_CONFIG', () => {
     const json = file('relay.json', JSON.stringify({ dataDir: join(dir, 'data'), logLevel: 'debug' }));
     const loaded = loadRelayConfig({ flags: {}, env: { ...home, VANTAGE_CONFIG: json } });
@@ -73,6 +81,14 @@ describe('loadRelayConfig', () => {
     [{ flags: { host: 'not a host!' } }, 'invalid --host: must be an IP address or a host name'],
     [{ flags: { logLevel: 'loud' } }, 'invalid --log-level:'],
     [{ flags: { maxFrameBytes: '10' } }, 'invalid --max-frame-bytes:'],
+    [
+      { flags: { publicUrl: 'ftp://relay.example.com' } },
+      'invalid --public-url: must be an http:// or https:// URL',
+    ],
+    [
+      { flags: {}, env: { VANTAGE_PUBLIC_URL: 'https://x.example/?a=1' } },
+      'invalid VANTAGE_PUBLIC_URL: must not have',
+    ],
   ] as [Partial<ConfigSources>, string][])(
     'rejects a bad value with one line naming where it came from (%#)',
     (given, message) => {

@@ -51,6 +51,16 @@ export const RelayConfigSchema = z.strictObject({
   messageBurst: int(1, 1_000_000).default(RELAY_DEFAULTS.messageBurst),
   maxViolations: int(1, 10_000).default(RELAY_DEFAULTS.maxViolations),
   desktopQueueLimit: int(100, 10_000_000).default(RELAY_DEFAULTS.desktopQueueLimit),
+  /**
+   * The address people and jobs reach this relay at (behind a proxy or a domain): links in alerts,
+   * heartbeat URLs and status page addresses are built from it. Absent: the listening address.
+   */
+  publicUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .max(2000)
+    .refine((url) => !/[?#]/.test(url), 'must not have a query or fragment')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
 });
 
 /** Validated, defaulted relay settings. */

@@ -56,6 +56,11 @@ export const RELAY_SETTINGS: Record<RelaySettingKey, ConfigSetting> = {
     env: 'VANTAGE_DESKTOP_QUEUE_LIMIT',
     help: `live results queued for a slow desktop before it catches up from its cursor (default: ${RELAY_DEFAULTS.desktopQueueLimit})`,
   },
+  publicUrl: {
+    flag: '--public-url <url>',
+    env: 'VANTAGE_PUBLIC_URL',
+    help: 'address the relay is reached at from outside (e.g. https://status.example.com); used in alert links, heartbeat URLs and status page addresses (default: the listening address)',
+  },
 };
 
 /** Flag and variable of the config file itself, which is not a setting of the schema. */
