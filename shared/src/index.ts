@@ -12,3 +12,4 @@ export * from './units/duration.js';
 export * from './validation/field-errors.js';
 export * from './config/parse-config-text.js';
 export * from './alerts/index.js';
+export * from './status-pages/index.js';
