@@ -45,7 +45,9 @@ describe('vantage-relay token', () => {
       ['fra-1', 'probe', 'eu-west'],
       ['laptop', 'desktop', '-'],
     ]);
-    const secrets = [probe.stdout.trim(), desktop.stdout.trim()].map((token) => token.split('_')[2]!);
+    const secrets = [probe.stdout.trim(), desktop.stdout.trim()].map((token) =>
+      token.split('_').slice(2).join('_'),
+    );
     for (const secret of secrets) expect(listed.stdout).not.toContain(secret);
 
     const revoked = await run(['token', 'revoke', 'fra-1', ...data]);
