@@ -13,6 +13,11 @@ export const PageSubscriber = z.object({
   address: z.string().max(2000),
   confirmed: z.boolean(),
   createdAt: z.number().int().nonnegative(),
+  /**
+   * A webhook's signing secret (`X-Vantage-Signature`, as alert webhooks): only in the answer that
+   * created it, so the owner can configure the receiver; never listed again.
+   */
+  secret: z.string().optional(),
 });
 /** Someone told of a page's incident updates. */
 export type PageSubscriber = z.infer<typeof PageSubscriber>;
@@ -23,6 +28,8 @@ export const PageSubscribeInput = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('webhook'),
     url: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(2000),
+    /** Signs each POST; the relay generates one when absent (returned once, on creation). */
+    secret: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
   }),
 ]);
 /** A subscription request. */
