@@ -10,6 +10,7 @@ import { ensureLocalDesktopToken } from './config/local-desktop-token.js';
 import { ensureLocalProbeToken } from './config/local-probe-token.js';
 import { limitsOf, type RelayConfig, type RelayConfigInput } from './config/relay-config.js';
 import { RELAY_VERSION } from './config/relay-version.js';
+import { type HeartbeatOptions, mountHeartbeats } from './heartbeats/mount-heartbeats.js';
 import { createHub, type HubOptions } from './hub/index.js';
 import { createRelayLogger } from './logging/create-logger.js';
 import type { HealthBody } from './metrics/ops-routes.js';
@@ -17,6 +18,8 @@ import { createRelayMetrics, sqliteFileBytes } from './metrics/relay-metrics.js'
 import type { RelayContext, RelayStorage } from './relay-context.js';
 import { startRetentionJob } from './retention/retention-job.js';
 import { openSqliteStorage } from './storage/sqlite/open-sqlite-storage.js';
+import { mountStatusPages } from './status-pages/mount-status-pages.js';
+import type { StatusPageOptions } from './status-pages/status-page-service.js';
 
 /** A running relay. */
 export interface RelayHandle {
@@ -51,6 +54,10 @@ export interface RelayDependencies {
   hub?: HubOptions;
   /** Alerting timings (grouping window, retries, escalation tick); tests shorten them. */
   alerts?: Partial<AlertingOptions>;
+  /** Heartbeat tick and ping budgets; tests shorten the tick. */
+  heartbeats?: Partial<HeartbeatOptions>;
+  /** Status page cache, live-update and subscriber delivery timings; tests shorten them. */
+  statusPages?: Partial<StatusPageOptions>;
 }
 
 /**
@@ -133,6 +140,31 @@ export async function startRelay(
       ...(deps.alerts === undefined ? {} : { options: deps.alerts }),
     });
     cleanups.unshift(() => alerting.stop());
+    const heartbeats = await mountHeartbeats(app, {
+      db: storage.db!,
+      monitors: storage.monitors,
+      results: storage.results,
+      tokens: storage.tokens,
+      log,
+      now,
+      retentionDays: config.retentionDays,
+      requestsPerSecond: config.messagesPerSecond,
+      burst: config.messageBurst,
+      ...(deps.heartbeats === undefined ? {} : { options: deps.heartbeats }),
+    });
+    cleanups.unshift(() => heartbeats.stop());
+    const statusPages = await mountStatusPages(app, {
+      db: storage.db!,
+      services: hub.services,
+      alerting: alerting.alerting,
+      tokens: storage.tokens,
+      log,
+      now,
+      requestsPerSecond: config.messagesPerSecond,
+      burst: config.messageBurst,
+      ...(deps.statusPages === undefined ? {} : { options: deps.statusPages }),
+    });
+    cleanups.unshift(() => statusPages.stop());
     try {
       await app.listen({ host: config.host, port: config.port });
     } catch (error) {
@@ -144,6 +176,8 @@ export async function startRelay(
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     const publicUrl = config.publicUrl ?? url;
     alerting.start(publicUrl);
+    heartbeats.start(publicUrl);
+    statusPages.start(publicUrl);
     log.info(
       { url, publicUrl, dataDir: config.dataDir, retentionDays: config.retentionDays, version: RELAY_VERSION },
       'relay listening',

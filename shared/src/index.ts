@@ -1,4 +1,5 @@
 /** @vantage/shared: the pure core every other part of Vantage imports. */
+export * from './analytics/index.js';
 export * from './collections/indexed-heap.js';
 export * from './conditions/index.js';
 export * from './errors.js';
@@ -13,3 +14,4 @@ export * from './validation/field-errors.js';
 export * from './config/parse-config-text.js';
 export * from './alerts/index.js';
 export * from './status-pages/index.js';
+export * from './heartbeats/index.js';

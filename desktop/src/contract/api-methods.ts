@@ -17,6 +17,10 @@ import {
   SyncView,
 } from './api-views.js';
 import { type MethodSpec, method } from './method-spec.js';
+import { ANALYTICS_METHODS } from './methods/analytics-methods.js';
+import { ALERTING_METHODS } from './methods/alerting-methods.js';
+import { HEARTBEAT_METHODS } from './methods/heartbeat-methods.js';
+import { STATUS_PAGE_METHODS } from './methods/status-page-methods.js';
 
 // The desktop API: every method the renderer (and local automation) may call, once. The core
 // implements it, the preload exposes it over IPC, the web server serves it over WebSocket and as
@@ -212,6 +216,10 @@ const CORE_METHODS = {
  */
 export const API_METHODS = {
   ...CORE_METHODS,
+  ...STATUS_PAGE_METHODS,
+  ...ALERTING_METHODS,
+  ...ANALYTICS_METHODS,
+  ...HEARTBEAT_METHODS,
 } satisfies Record<string, MethodSpec>;
 
 /** The name of a desktop API method. */

@@ -9,12 +9,23 @@ export function hashId(id: string): number {
 }
 
 /**
+ * Phases are whole multiples of this, so monitors whose hashes fall close share one due time and
+ * one timer wake-up. Each wake-up (timer, then the event loop's turns for connect, response and
+ * close, and the result's trip to the relay) has a cost of its own of the order of a check's;
+ * 1,000 monitors at 20 s woke the probe every 20 ms, and starting the ~10 checks of a slot
+ * together roughly halved the CPU per check. Checks still start on their beat, never late.
+ */
+export const PHASE_GRID_MS = 200;
+
+/**
  * The first due time at or after `now` for a monitor on `intervalMs`. Each monitor runs at a fixed
- * phase within its interval, taken from a hash of its id, so 10,000 monitors on one interval
- * spread evenly instead of firing together, and a restart keeps every monitor on its old beat.
+ * phase within its interval, taken from a hash of its id and put on the {@link PHASE_GRID_MS}
+ * grid, so 10,000 monitors on one interval spread evenly over its slots instead of firing
+ * together, and a restart keeps every monitor on its old beat.
  */
 export function nextDueAt(monitorId: string, intervalMs: number, now: number): number {
-  const phase = hashId(monitorId) % intervalMs;
+  const slots = Math.floor(intervalMs / PHASE_GRID_MS);
+  const phase = slots >= 1 ? (hashId(monitorId) % slots) * PHASE_GRID_MS : hashId(monitorId) % intervalMs;
   const cycles = Math.ceil((now - phase) / intervalMs);
   return phase + cycles * intervalMs;
 }

@@ -11,6 +11,9 @@ import { AlertOutbox } from './outbox/alert-outbox.js';
 import { AlertSender, type SenderTiming } from './outbox/alert-sender.js';
 import { DEFAULT_RETRY_POLICY } from './outbox/retry-policy.js';
 import { AlertRouter, type MonitorFacts } from './policies/alert-router.js';
+import { CertExpiryAlerts } from './policies/cert-expiry-alerts.js';
+import { DegradedStories } from './policies/degraded-stories.js';
+import { NoticeStager } from './policies/notice-stager.js';
 import { IncidentAlertStates } from './policies/incident-alert-state.js';
 import { AlertConfigStore } from './store/alert-config-store.js';
 
@@ -69,10 +72,11 @@ export interface Alerting {
 const ACKABLE = new Set<AlertNotice['kind']>(['down', 'escalation', 'reminder']);
 
 /**
- * Builds the relay's alerting over the hub: incident changes are turned into outbox notices in
- * the transaction that stores them (Hub.onIncident, in-transaction), a sender delivers them with
- * retries, a timer fires escalation steps and reminders, and a scheduler feeds maintenance
- * windows to the evaluator.
+ * Builds the relay's alerting over the hub: incident and status changes are turned into outbox
+ * notices in the transaction that stores them (Hub.onIncident, Hub.onStatusChange,
+ * in-transaction), committed results are read for certificate expiry (Hub.onResults), a sender
+ * delivers with retries, a timer fires escalation steps and reminders, and a scheduler feeds
+ * maintenance windows to the evaluator.
  */
 export function createAlerting(deps: AlertingDeps): Alerting {
   const options: AlertingOptions = { ...DEFAULT_ALERTING_OPTIONS, ...deps.options };
@@ -99,6 +103,7 @@ export function createAlerting(deps: AlertingDeps): Alerting {
     config,
     outbox,
     states,
+    stories: new DegradedStories(deps.db),
     monitor,
     status: (id): MonitorStatus | undefined => services.status.status(id)?.status,
     incident: deps.incident,
@@ -125,9 +130,20 @@ export function createAlerting(deps: AlertingDeps): Alerting {
     log,
     checkMs: options.maintenanceCheckMs,
   });
+  const stager = new NoticeStager({ config, outbox, monitor, now: deps.now });
+  const certs = new CertExpiryAlerts({ db: deps.db, config, stager, now: deps.now });
   const unsubscribe = [
     deps.hub.onIncident((event) => router.stageIncident(event), { inTransaction: true }),
     deps.hub.onIncident(() => sender.kick()),
+    deps.hub.onStatusChange((event) => router.stageStatus(event), { inTransaction: true }),
+    deps.hub.onStatusChange(() => sender.kick()),
+    deps.hub.onResults((results) => {
+      try {
+        if (certs.observe(results) > 0) sender.kick();
+      } catch (error) {
+        log.error({ err: error }, 'certificate expiry check failed');
+      }
+    }),
   ];
   let escalation: NodeJS.Timeout | undefined;
   return {
@@ -138,7 +154,11 @@ export function createAlerting(deps: AlertingDeps): Alerting {
     sender,
     options,
     start() {
-      const caught = deps.db.transaction(() => router.reconcile(deps.openIncidents()))();
+      const caught = deps.db.transaction(
+        () =>
+          router.reconcile(deps.openIncidents()) +
+          router.reconcileStatuses(services.status.statuses(), deps.now()),
+      )();
       if (caught > 0)
         log.warn({ changes: caught }, 'announcing incident changes stored while alerting was not running');
       sender.start();

@@ -134,6 +134,11 @@ export class EvaluationService {
     this.#sink.handle(this.#evaluator.apply({ type: 'maintenance', monitorId, active, ts: this.ctx.now() }));
   }
 
+  /** Whether a monitor is in a maintenance window now (results stored meanwhile are marked). */
+  inMaintenance(monitorId: string): boolean {
+    return this.#evaluator.monitorState(monitorId) === 'maintenance';
+  }
+
   /** Lets time pass: regions without results for three intervals go stale. */
   tick(): void {
     this.#sink.handle(this.#evaluator.apply({ type: 'tick', ts: this.ctx.now() }));

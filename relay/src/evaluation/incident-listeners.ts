@@ -1,4 +1,4 @@
-import type { Incident } from '@vantage/shared';
+import type { Incident, MonitorStatus } from '@vantage/shared';
 import type { Logger } from 'pino';
 
 /** How an incident changed, as desktops see it in `event.incident`. */
@@ -12,6 +12,19 @@ export interface IncidentEvent {
 
 /** Receives incident changes; alert delivery registers here through `Hub.onIncident`. */
 export type IncidentListener = (event: IncidentEvent) => void;
+
+/** One change of a monitor's overall status (degraded alerts start from these). */
+export interface StatusChangeEvent {
+  monitorId: string;
+  from: MonitorStatus;
+  to: MonitorStatus;
+  ts: number;
+  /** Why, in words a user reads. */
+  message: string;
+}
+
+/** Receives monitor status changes; registered through `Hub.onStatusChange`. */
+export type StatusChangeListener = (event: StatusChangeEvent) => void;
 
 /** When a listener runs: after the commit (default), or inside the transaction that stores the change. */
 export interface IncidentListenerOptions {
@@ -34,6 +47,8 @@ export interface IncidentListenerOptions {
 export class IncidentListeners {
   readonly #listeners = new Set<IncidentListener>();
   readonly #staging = new Set<IncidentListener>();
+  readonly #statusListeners = new Set<StatusChangeListener>();
+  readonly #statusStaging = new Set<StatusChangeListener>();
 
   constructor(private readonly log: Logger) {}
 
@@ -42,6 +57,32 @@ export class IncidentListeners {
     const set = options.inTransaction === true ? this.#staging : this.#listeners;
     set.add(listener);
     return () => set.delete(listener);
+  }
+
+  /**
+   * Registers a status-change listener, with the same two moments and guarantees as incident
+   * listeners; status changes and incident changes reach listeners in the evaluator's order.
+   */
+  addStatus(listener: StatusChangeListener, options: IncidentListenerOptions = {}): () => void {
+    const set = options.inTransaction === true ? this.#statusStaging : this.#statusListeners;
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  /** Hands one status change to the in-transaction listeners; call inside the storing transaction. */
+  stageStatus(event: StatusChangeEvent): void {
+    for (const listener of [...this.#statusStaging]) listener(event);
+  }
+
+  /** Hands one stored status change to every status listener. */
+  emitStatus(event: StatusChangeEvent): void {
+    for (const listener of [...this.#statusListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error({ err: error, monitorId: event.monitorId }, 'status listener failed');
+      }
+    }
   }
 
   /** Hands one change to the in-transaction listeners; call inside the transaction that stores it. */

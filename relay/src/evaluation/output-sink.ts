@@ -1,7 +1,12 @@
 import type { EvaluatorOutput, Incident, MonitorStatusEntry, RelayToDesktopInput } from '@vantage/shared';
 import type { Logger } from 'pino';
 import type { RelayStorage } from '../relay-context.js';
-import type { IncidentChange, IncidentEvent, IncidentListeners } from './incident-listeners.js';
+import type {
+  IncidentChange,
+  IncidentEvent,
+  IncidentListeners,
+  StatusChangeEvent,
+} from './incident-listeners.js';
 
 const MAX_MESSAGE = 2000;
 
@@ -33,6 +38,11 @@ function alreadyStored(stored: Incident | null, incident: Incident): boolean {
   );
 }
 
+function statusEventOf(frame: StatusFrame): StatusChangeEvent {
+  const { monitorId, status, previous, ts, message } = frame;
+  return { monitorId, from: previous, to: status, ts, message };
+}
+
 /** What the sink needs from the rest of the relay. */
 export interface OutputSinkDeps {
   storage: RelayStorage;
@@ -49,8 +59,9 @@ export interface OutputSinkDeps {
  * Where evaluator outputs go:
  * 1. incidents and the changed monitors' statuses are written in one transaction;
  * 2. then desktops get `event.status` and `event.incident`, in output order;
- * 3. then incident listeners get each change the database did not already hold (in-transaction
- *    listeners, the alert outbox, got it inside step 1).
+ * 3. then incident listeners get each change the database did not already hold, and status
+ *    listeners every status change (in-transaction listeners, the alert outbox, got them inside
+ *    step 1, in output order).
  */
 export class OutputSink {
   readonly #regionMessages = new Map<string, string>();
@@ -108,7 +119,10 @@ export class OutputSink {
     }
     storage.transaction(() => {
       for (const item of announcements) {
-        if (item.kind !== 'incident') continue;
+        if (item.kind !== 'incident') {
+          listeners.stageStatus(statusEventOf(item.frame));
+          continue;
+        }
         const { incident } = item.event;
         const isFresh = !alreadyStored(storage.incidents.get(incident.id), incident);
         storage.incidents.save(incident);
@@ -128,6 +142,7 @@ export class OutputSink {
       if (item.kind === 'status') {
         const entry = this.deps.statusOf(item.frame.monitorId);
         broadcast(entry === null ? item.frame : { ...item.frame, regions: entry.regions });
+        listeners.emitStatus(statusEventOf(item.frame));
       } else if (fresh.has(item.event)) {
         broadcast({ type: 'event.incident', change: item.event.change, incident: item.event.incident });
         listeners.emit(item.event);

@@ -9,6 +9,7 @@ import {
   type Result,
   type WireError,
 } from '@vantage/shared';
+import { HEARTBEAT_PROBE_ID } from '../heartbeats/heartbeat-results.js';
 import type { ProbeStore, TokenRecord, TokenStore } from '../storage/relay-storage.js';
 import { CloseCode } from './close-codes.js';
 
@@ -74,6 +75,15 @@ export function authenticateHello(
       ErrorCode.forbidden,
       `this token serves region ${JSON.stringify(token.region)}, not ${JSON.stringify(probe.region)}`,
       'probe.region',
+    );
+  }
+  if (probe.id === HEARTBEAT_PROBE_ID) {
+    // The relay writes heartbeat results under this id; a probe using it would collide with them.
+    return refuse(
+      CloseCode.forbidden,
+      ErrorCode.forbidden,
+      `probe id ${JSON.stringify(probe.id)} is reserved`,
+      'probe.id',
     );
   }
   const known = probes.get(probe.id);

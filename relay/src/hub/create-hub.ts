@@ -5,10 +5,12 @@ import {
   type IncidentListener,
   type IncidentListenerOptions,
   IncidentListeners,
+  type StatusChangeListener,
 } from '../evaluation/incident-listeners.js';
+import { markingMaintenance } from '../evaluation/maintenance-marks.js';
 import { createStatusService } from '../evaluation/status-service.js';
 import { InProcessAssignmentFanout } from '../fanout/assignment-fanout.js';
-import { InProcessLiveFeed } from '../fanout/live-feed.js';
+import { InProcessLiveFeed, type LiveResultsListener } from '../fanout/live-feed.js';
 import { createMonitorService } from '../monitors/monitor-service.js';
 import type { RelayContext } from '../relay-context.js';
 import { acceptConnection, type ConnectionDeps, TOKEN_RATE_SHARE } from './accept-connection.js';
@@ -69,6 +71,10 @@ export interface Hub {
    * where alert delivery plugs in; see IncidentListeners for the guarantees.
    */
   onIncident(listener: IncidentListener, options?: IncidentListenerOptions): () => void;
+  /** Registers a listener for monitor status changes (degraded alerts), in order with incident changes. */
+  onStatusChange(listener: StatusChangeListener, options?: IncidentListenerOptions): () => void;
+  /** Registers a listener for committed results, in log order (certificate-expiry alerts). */
+  onResults(listener: LiveResultsListener): () => void;
   /** Starts or ends a maintenance window for one monitor (the alert module's scheduler calls it). */
   setMaintenance(monitorId: string, active: boolean): void;
   /** Stops accepting, commits and acks pending results, closes every connection, saves evaluation state. */
@@ -132,7 +138,8 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
     log,
     helloTimeoutMs: options.helloTimeoutMs ?? 5000,
     probe: {
-      results: storage.results,
+      // Marked at append time, so the stored result says it was taken during maintenance.
+      results: markingMaintenance(storage.results, (monitorId) => evaluation.inMaintenance(monitorId)),
       monitors,
       fanout,
       probes,
@@ -212,6 +219,8 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
       checksPending: checks.pending,
     }),
     onIncident: (listener, options) => listeners.add(listener, options),
+    onStatusChange: (listener, options) => listeners.addStatus(listener, options),
+    onResults: (listener) => feed.subscribe(listener),
     setMaintenance: (monitorId, active) => evaluation.applyMaintenance(monitorId, active),
     close() {
       closing ??= close();

@@ -5,6 +5,8 @@ export type {
   IncidentEvent,
   IncidentListener,
   IncidentListenerOptions,
+  StatusChangeEvent,
+  StatusChangeListener,
 } from '../evaluation/incident-listeners.js';
 export type { ChangeOptions, MonitorService, SavedMonitor } from '../monitors/monitor-service.js';
 export { CloseCode } from './close-codes.js';

@@ -1,8 +1,12 @@
 import type { Monitor, MonitorsDiffMessage, MonitorsFullMessage } from '@vantage/shared';
 import type { MonitorSetChange } from '../fanout/assignment-fanout.js';
 
-/** Whether a probe of `region` that can run `capabilities` is assigned this monitor. */
+/**
+ * Whether a probe of `region` that can run `capabilities` is assigned this monitor. Heartbeat
+ * monitors never are, whatever a probe claims: their pings arrive at the relay, which evaluates them.
+ */
 export function isAssigned(monitor: Monitor, region: string, capabilities: ReadonlySet<string>): boolean {
+  if (monitor.type === 'heartbeat') return false;
   return (monitor.regions === 'all' || monitor.regions.includes(region)) && capabilities.has(monitor.type);
 }
 

@@ -29,6 +29,11 @@ export const AlertNotice = z.object({
   monitorName: z.string().min(1).max(200),
   /** The incident; PagerDuty uses it as the dedup key, so it is stable for the incident's life. */
   incidentId: z.string().min(1).max(200),
+  /**
+   * The first id of the story this notice continues (degraded, then down, then recovered are one
+   * story); receivers that deduplicate (PagerDuty) key on it. Absent: the incident id.
+   */
+  storyId: z.string().min(1).max(200).optional(),
   /** What is checked (URL, host:port), shown so a reader knows what broke without opening the app. */
   target: z.string().max(2000).optional(),
   cause: z.string().max(2000).default(''),

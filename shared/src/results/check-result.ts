@@ -62,6 +62,11 @@ export const CheckResult = z.object({
   verdicts: z.array(ConditionVerdict).max(100).optional(),
   /** The monitor revision the probe ran. */
   revision: z.number().int().nonnegative().optional(),
+  /**
+   * Set by the relay when it stores the result, never by a probe (the relay overwrites it): the
+   * monitor was in a maintenance window, so the result does not count against uptime.
+   */
+  maintenance: z.boolean().optional(),
 });
 /** One check's result as a probe reports it. */
 export type CheckResult = z.infer<typeof CheckResult>;

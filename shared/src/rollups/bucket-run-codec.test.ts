@@ -30,6 +30,7 @@ const minuteArb = fc.array(
     offset: fc.integer({ min: 0, max: 59_999 }),
     state: fc.constantFrom<CheckState>('up', 'degraded', 'down'),
     latencyMs: fc.oneof(fc.double({ min: 0, max: 120_000, noNaN: true }), fc.integer({ min: 0, max: 3 })),
+    maintenance: fc.boolean(),
   }),
   { maxLength: 30 },
 );
@@ -41,7 +42,10 @@ const runArb = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 59 }), minuteAr
 
 function bucketsOf(
   run: ReadonlyArray<
-    readonly [number, ReadonlyArray<{ offset: number; state: CheckState; latencyMs: number }>]
+    readonly [
+      number,
+      ReadonlyArray<{ offset: number; state: CheckState; latencyMs: number; maintenance?: boolean }>,
+    ]
   >,
 ) {
   return [...run]
@@ -69,7 +73,12 @@ describe('bucket runs', () => {
         expect(entries.map((e) => e.index)).toEqual(buckets.map((b) => b.index));
         entries.forEach((entry, i) => {
           const { bucket } = buckets[i]!;
-          expect([entry.up, entry.degraded, entry.down]).toEqual([bucket.up, bucket.degraded, bucket.down]);
+          expect([entry.up, entry.degraded, entry.down, entry.maintenance]).toEqual([
+            bucket.up,
+            bucket.degraded,
+            bucket.down,
+            bucket.maintenance ?? 0,
+          ]);
           const back = decodeRunEntry(entry.bytes, keyAt(entry.index));
           if (!back.ok) throw new Error(back.error);
           expect(observe(back.value)).toEqual(observe(bucket));
@@ -77,6 +86,31 @@ describe('bucket runs', () => {
         });
       }),
     );
+  });
+
+  it('read runs written before maintenance counts existed, and splice old and new entries into one run', () => {
+    // Bytes of format 1 as written before the extension: index 2, up 1, degraded 0, down 0, min 250 µs, spread 0.
+    const old = Uint8Array.from([1, 2, 1, 0, 0, 0xfa, 0x01, 0]);
+    const [oldEntry] = split(old);
+    expect(oldEntry).toMatchObject({ index: 2, up: 1, maintenance: 0 });
+    const fresh = bucketsOf([
+      [
+        5,
+        [
+          { offset: 1, state: 'up', latencyMs: 1, maintenance: true },
+          { offset: 2, state: 'down', latencyMs: 0 },
+        ],
+      ],
+    ])[0]!;
+    const mixed = split(joinRunEntries([oldEntry!.bytes, encodeRunEntry(fresh.bucket, 5)]));
+    expect(mixed.map((e) => [e.index, e.up, e.down, e.maintenance])).toEqual([
+      [2, 1, 0, 0],
+      [5, 0, 1, 1],
+    ]);
+    const back = decodeRunEntry(mixed[1]!.bytes, keyAt(5));
+    expect(back.ok && back.value).toMatchObject({ down: 1, count: 1, maintenance: 1, latencyMinUs: null });
+    const plain = decodeRunEntry(mixed[0]!.bytes, keyAt(2));
+    expect(plain.ok && 'maintenance' in plain.value).toBe(false);
   });
 
   it('keep a run of 60 one-check minutes in about 8 bytes a minute', () => {

@@ -15,6 +15,8 @@ export interface RunEntry {
   readonly up: number;
   readonly degraded: number;
   readonly down: number;
+  /** Results during maintenance (the entry's extension, 0 when it has none). */
+  readonly maintenance: number;
   /** The whole entry, as {@link encodeRunEntry} wrote it. */
   readonly bytes: Uint8Array;
 }
@@ -32,29 +34,48 @@ const sketchScratch = new ByteWriter();
  *    every latency was the minimum, so the sum is up + degraded times it and the sketch holds them
  *    all in the minimum's bin (a minute with one check costs about 8 bytes);
  * 4. otherwise the latency sum, the sketch body's length in bytes and the body (sketch-codec's
- *    `writeSketchBody`): a reader of counts alone skips it.
+ *    `writeSketchBody`): a reader of counts alone skips it;
+ * 5. only when the bucket counts maintenance results: a 0, then that count. A 0 can never start
+ *    the next entry (indices ascend from 0, so a following index is at least 1), which is why the
+ *    extension needs no new format version and runs written before it read unchanged.
  * The key (monitor, region, resolution, start) is not written: the row holding the run has it.
  */
 export function encodeRunEntry(bucket: RollupBucket, index: number): Uint8Array {
-  const answered = bucket.up + bucket.degraded;
   const out = entryScratch;
   out.reset();
   out.varint(index);
   out.varint(bucket.up);
   out.varint(bucket.degraded);
   out.varint(bucket.down);
-  if (answered === 0) return out.bytes();
+  writeLatencies(out, bucket);
+  const maintenance = bucket.maintenance ?? 0;
+  if (maintenance > 0) {
+    out.varint(0);
+    out.varint(maintenance);
+  }
+  return out.bytes();
+}
+
+function writeLatencies(out: ByteWriter, bucket: RollupBucket): void {
+  if (bucket.up + bucket.degraded === 0) return;
   const { latencyMinUs: min, latencyMaxUs: max } = bucket;
   if (min === null || max === null) throw new RangeError('a bucket with latencies has no min or max');
   out.varint(min);
   out.varint(max - min);
-  if (max === min) return out.bytes();
+  if (max === min) return;
   out.varint(bucket.latencySumUs);
   sketchScratch.reset();
   writeSketchBody(sketchScratch, bucket.sketch);
   out.varint(sketchScratch.pos);
   out.appendWriter(sketchScratch);
-  return out.bytes();
+}
+
+/** Reads the maintenance extension at the reader, if one starts there: its count, 0 without one, null on bad bytes. */
+function readMaintenance(reader: ByteReader): number | null {
+  if (reader.pos >= reader.bytes.length || reader.bytes[reader.pos] !== 0) return 0;
+  reader.pos += 1;
+  const count = readVarint(reader);
+  return count === null || count === 0 ? null : count;
 }
 
 const runScratch = new ByteWriter(4096);
@@ -87,8 +108,10 @@ export function splitBucketRun(bytes: Uint8Array, length: number): Result<RunEnt
     }
     if (head.sketchBytes > bytes.length - reader.pos) return err('is truncated');
     reader.pos += head.sketchBytes;
+    const maintenance = readMaintenance(reader);
+    if (maintenance === null) return err('has a bad maintenance count');
     const { index, up, degraded, down } = head;
-    entries.push({ index, up, degraded, down, bytes: bytes.subarray(begin, reader.pos) });
+    entries.push({ index, up, degraded, down, maintenance, bytes: bytes.subarray(begin, reader.pos) });
     previous = head.index;
   }
   return ok(entries);
@@ -103,7 +126,11 @@ export function decodeRunEntry(entry: Uint8Array, key: BucketKey): Result<Rollup
   const reader = { bytes: entry, pos: 0 };
   const head = readHead(reader);
   if (head === null) return err('is truncated or holds an oversized number');
-  if (reader.pos + head.sketchBytes !== entry.length) return err('has a sketch of the wrong length');
+  const sketchEnd = reader.pos + head.sketchBytes;
+  if (sketchEnd > entry.length) return err('has a sketch of the wrong length');
+  const tail = { bytes: entry, pos: sketchEnd };
+  const maintenance = readMaintenance(tail);
+  if (maintenance === null || tail.pos !== entry.length) return err('has a sketch of the wrong length');
   const answered = head.up + head.degraded;
   const count = answered + head.down;
   if (!Number.isSafeInteger(count)) return err('counts more results than can be counted');
@@ -121,9 +148,10 @@ export function decodeRunEntry(entry: Uint8Array, key: BucketKey): Result<Rollup
       sketch.count = answered;
     }
   } else {
-    const read = readSketchBody(reader);
+    const body = { bytes: entry.subarray(0, sketchEnd), pos: reader.pos };
+    const read = readSketchBody(body);
     if (!read.ok) return err(`has a sketch that ${read.error}`);
-    if (reader.pos !== entry.length) return err('has a sketch of the wrong length');
+    if (body.pos !== sketchEnd) return err('has a sketch of the wrong length');
     sketch = read.value;
   }
   if (sketch.count !== answered) {
@@ -138,6 +166,7 @@ export function decodeRunEntry(entry: Uint8Array, key: BucketKey): Result<Rollup
     degraded: head.degraded,
     down: head.down,
     count,
+    ...(maintenance > 0 ? { maintenance } : {}),
     latencySumUs: sumUs,
     latencyMinUs: answered > 0 ? head.minUs : null,
     latencyMaxUs: answered > 0 ? head.maxUs : null,

@@ -12,6 +12,7 @@ import {
   quantile,
   type RollupBucket,
 } from './rollup-bucket.js';
+import { checkUptime } from './uptime.js';
 
 const MINUTE = Date.UTC(2025, 5, 1, 12, 30);
 const key: BucketKey = { monitorId: 'api', region: 'eu-west', resolution: 'minute', start: MINUTE };
@@ -166,5 +167,32 @@ describe('mergeBuckets', () => {
         expect(observe(merged)).toEqual(mergedBefore);
       }),
     );
+  });
+});
+
+describe('results during maintenance', () => {
+  it('are counted apart and never as up, degraded or down, so uptime and latency ignore them', () => {
+    const bucket = emptyBucket(key);
+    addResult(bucket, { ts: key.start + 1, state: 'up', latencyMs: 10 });
+    addResult(bucket, { ts: key.start + 2, state: 'down', latencyMs: 0, maintenance: true });
+    addResult(bucket, { ts: key.start + 3, state: 'degraded', latencyMs: 900, maintenance: true });
+    expect(bucket).toMatchObject({
+      up: 1,
+      degraded: 0,
+      down: 0,
+      count: 1,
+      maintenance: 2,
+      latencyMaxUs: 10_000,
+    });
+    expect(checkUptime([bucket])).toBe(1);
+  });
+
+  it('add up when buckets merge, and a bucket without any stays free of the field', () => {
+    const a = emptyBucket(key);
+    const b = emptyBucket(key);
+    addResult(a, { ts: key.start, state: 'down', latencyMs: 0, maintenance: true });
+    addResult(b, { ts: key.start, state: 'up', latencyMs: 5 });
+    expect(mergeBuckets(a, b).maintenance).toBe(1);
+    expect('maintenance' in mergeBuckets(b, b)).toBe(false);
   });
 });

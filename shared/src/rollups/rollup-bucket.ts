@@ -16,6 +16,8 @@ export interface LatencySample {
   ts: number;
   state: CheckState;
   latencyMs: number;
+  /** Taken during a maintenance window: counted apart, never as up, degraded or down. */
+  maintenance?: boolean;
 }
 
 /**
@@ -36,6 +38,12 @@ export interface RollupBucket extends BucketKey {
   down: number;
   /** up + degraded + down. */
   count: number;
+  /**
+   * Results taken during a maintenance window: outside `count`, the latencies and uptime, so
+   * planned work never reads as downtime. Absent when 0, so buckets written before the field
+   * existed compare equal to new ones.
+   */
+  maintenance?: number;
   /** Sum of the latencies of up and degraded results, integer µs. */
   latencySumUs: number;
   /** Smallest latency of an up or degraded result, integer µs; null when there is none. */
@@ -86,6 +94,10 @@ export function addResult(bucket: RollupBucket, sample: LatencySample): void {
       `result at ${sample.ts} is outside the ${bucket.resolution} bucket at ${bucket.start}`,
     );
   }
+  if (sample.maintenance === true) {
+    bucket.maintenance = (bucket.maintenance ?? 0) + 1;
+    return;
+  }
   bucket.count += 1;
   if (sample.state === 'down') {
     bucket.down += 1;
@@ -135,6 +147,8 @@ export function absorbBucket(into: RollupBucket, from: RollupBucket): void {
   into.degraded += from.degraded;
   into.down += from.down;
   into.count += from.count;
+  if (from.maintenance !== undefined && from.maintenance > 0)
+    into.maintenance = (into.maintenance ?? 0) + from.maintenance;
   into.latencySumUs += from.latencySumUs;
   into.latencyMinUs = pickOrNull(into.latencyMinUs, from.latencyMinUs, Math.min);
   into.latencyMaxUs = pickOrNull(into.latencyMaxUs, from.latencyMaxUs, Math.max);

@@ -63,6 +63,17 @@ describe('encodeBucket / decodeBucket', () => {
     expect(observe(decoded({ ...row, sketch: Buffer.from(row.sketch) }))).toEqual(observe(bucket!));
   });
 
+  it('keeps the maintenance count, and reads a row from before that column as none', () => {
+    const bucket = emptyBucket({ monitorId: 'api', region: 'eu-west', resolution: 'day', start: DAY });
+    addResult(bucket, { ts: DAY, state: 'down', latencyMs: 0, maintenance: true });
+    addResult(bucket, { ts: DAY + 1, state: 'up', latencyMs: 3 });
+    const row = encodeBucket(bucket);
+    expect(row.maintenance).toBe(1);
+    expect(decoded(row)).toMatchObject({ up: 1, down: 0, count: 1, maintenance: 1 });
+    const { maintenance: _dropped, ...older } = row;
+    expect('maintenance' in decoded(older)).toBe(false);
+  });
+
   it('keeps a minute of checks in a handful of bytes', () => {
     const [bucket] = foldResults(
       [212.4, 198.1, 250.7, 205.3, 230.9, 199.6].map((latencyMs, i) => ({

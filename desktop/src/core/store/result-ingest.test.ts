@@ -115,6 +115,32 @@ describe('ingestResults', () => {
     expect(total).toBe(3000 - unhealthy.length);
   });
 
+  it('keeps the maintenance mark of results in raw rows and counts them apart in rollups, equal to a recomputation', () => {
+    const all = [
+      ...syntheticResults({
+        monitors: 5,
+        regions: ['eu-west', 'us-east'],
+        intervalMs: 60_000,
+        from: FROM,
+        count: 3000,
+        maintenanceRounds: [100, 160],
+      }),
+    ];
+    const marked = all.filter((r) => r.maintenance === true && r.probeHealthy).length;
+    expect(marked).toBeGreaterThan(0);
+    for (const page of pagesOf(all, 333)) store.ingestResults(page, { relay: RELAY });
+    const { results, rollups } = inspect();
+    expect(results.filter((r) => r.maintenance === true)).toHaveLength(
+      all.filter((r) => r.maintenance).length,
+    );
+    expect(rollups).toEqual(expectedRollups(results));
+    const days = rollups.filter((r) => r.key.startsWith('mon-0000/*/day/'));
+    expect(days.reduce((n, r) => n + r.maintenance, 0)).toBe(marked);
+    const counted = days.reduce((n, r) => n + r.up + r.degraded + r.down, 0);
+    const healthy = all.filter((r) => r.monitorId === 'mon-0000' && r.probeHealthy).length;
+    expect(counted).toBe(healthy - marked);
+  });
+
   it('advances the cursor of each relay on its own, to the page cursor when it reaches further, never back', () => {
     const all = log(200);
     expect(store.ingestResults(all.slice(0, 100), { relay: RELAY, cursor: 150 }).cursor).toBe(150);

@@ -56,6 +56,8 @@ interface Extra {
   certExpiresAt?: number;
   certIssuer?: string;
   verdicts?: ConditionVerdict[];
+  /** Taken during a maintenance window (the relay marks it); rare, so no column of its own. */
+  maintenance?: true;
 }
 
 const us = (ms: number | undefined): number | null => (ms === undefined ? null : Math.round(ms * 1000));
@@ -101,8 +103,10 @@ export function writeResultArgs(
 
 function extraOf(r: CheckResult): string | null {
   const failed = r.verdicts?.some((v) => !v.pass) === true;
-  if (r.certExpiresAt === undefined && r.certIssuer === undefined && !failed) return null;
+  const maintenance = r.maintenance === true;
+  if (r.certExpiresAt === undefined && r.certIssuer === undefined && !failed && !maintenance) return null;
   const extra: Extra = {};
+  if (maintenance) extra.maintenance = true;
   if (r.certExpiresAt !== undefined) extra.certExpiresAt = r.certExpiresAt;
   if (r.certIssuer !== undefined) extra.certIssuer = r.certIssuer;
   if (failed) extra.verdicts = r.verdicts;

@@ -181,14 +181,18 @@ export class RollupCache {
           this.#args[at + 2] = line.key;
           this.#args[at + 3] = run.bytes;
           if (++this.#pending === CHUNK) {
-            this.#chunk.run(this.#args);
+            // Spread for the same reason as ingest's inserts: binding an array's items is slow.
+            this.#chunk.run(...this.#args);
             this.#pending = 0;
           }
           rows++;
         }
       }
     }
-    for (let i = 0; i < this.#pending; i++) this.#one.run(this.#args.slice(i * ARITY, (i + 1) * ARITY));
+    for (let i = 0; i < this.#pending; i++) {
+      const at = i * ARITY;
+      this.#one.run(this.#args[at], this.#args[at + 1], this.#args[at + 2], this.#args[at + 3]);
+    }
     this.#pending = 0;
     for (const line of this.#lines) if (line.key < 0) this.#keepRecentHours(line);
     return rows;

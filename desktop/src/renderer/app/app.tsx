@@ -1,5 +1,7 @@
 import { Compass } from 'lucide-react';
 import { useEffect } from 'react';
+import { AlertingScreen } from '../alerting/alerting-screen.js';
+import { AnalyticsScreen } from '../analytics/analytics-screen.js';
 import { Dialog } from '../components/dialog.js';
 import { EmptyState } from '../components/empty-state.js';
 import { DashboardScreen } from '../dashboard/dashboard-screen.js';
@@ -9,6 +11,7 @@ import { DetailScreen } from '../monitor-detail/detail-screen.js';
 import { ProbesScreen } from '../probes/probes-screen.js';
 import { parseRoute } from '../routing/routes.js';
 import { SettingsScreen } from '../settings/settings-screen.js';
+import { StatusPagesScreen } from '../status-pages/status-pages-screen.js';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store.js';
 import { ConnectionBanner } from './connection-banner.js';
 import { SHORTCUTS } from './shortcut-keys.js';
@@ -59,6 +62,12 @@ function CurrentScreen() {
       return <ProbesScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'status-pages':
+      return <StatusPagesScreen pageId={route.pageId} />;
+    case 'alerting':
+      return <AlertingScreen tab={route.tab} />;
+    case 'analytics':
+      return <AnalyticsScreen monitorId={route.monitorId} />;
     case 'not-found':
       return (
         <div className="page">

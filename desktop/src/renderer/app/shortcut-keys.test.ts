@@ -11,6 +11,12 @@ describe('global shortcuts', () => {
     expect(resolveShortcut('x', 'g')).toBeNull();
   });
 
+  it('reaches reports, alerting and status pages', () => {
+    expect(resolveShortcut('r', 'g')).toMatchObject({ route: { screen: 'analytics', monitorId: null } });
+    expect(resolveShortcut('a', 'g')).toMatchObject({ route: { screen: 'alerting', tab: 'channels' } });
+    expect(resolveShortcut('u', 'g')).toMatchObject({ route: { screen: 'status-pages', pageId: null } });
+  });
+
   it('opens the editor, the search and the help with one key', () => {
     expect(resolveShortcut('n', null)).toEqual({
       kind: 'navigate',

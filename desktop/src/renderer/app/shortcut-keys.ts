@@ -16,6 +16,9 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'e', what: 'Edit the selected or open monitor' },
   { keys: 'g d', what: 'Go to monitors' },
   { keys: 'g i', what: 'Go to incidents' },
+  { keys: 'g r', what: 'Go to reports' },
+  { keys: 'g a', what: 'Go to alerting' },
+  { keys: 'g u', what: 'Go to status pages' },
   { keys: 'g p', what: 'Go to probes' },
   { keys: 'g s', what: 'Go to settings' },
   { keys: 'Esc', what: 'Close, or leave the editor' },
@@ -25,6 +28,9 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
 const GO: Record<string, Route> = {
   d: { screen: 'dashboard' },
   i: { screen: 'incidents', incidentId: null },
+  r: { screen: 'analytics', monitorId: null },
+  a: { screen: 'alerting', tab: 'channels' },
+  u: { screen: 'status-pages', pageId: null },
   p: { screen: 'probes' },
   s: { screen: 'settings' },
 };

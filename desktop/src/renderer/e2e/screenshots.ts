@@ -13,9 +13,12 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openContext } from './browser.js';
 import { buildRenderer } from './build-renderer.js';
+import { demoAlerting, startDemoReceiver } from './demo-alerting.js';
 import { DEMO_PROFILES, demoMonitors, startDemoTargets } from './demo-fleet.js';
 import { writeDemoHistory } from './demo-history.js';
 import { startDemoNetwork } from './demo-network.js';
+import { seedDemoStatusPages } from '../status-pages/demo-status-pages.js';
+import { seedDemoHeartbeatRuns } from '../heartbeats/demo-heartbeats.js';
 import { startWebApp, type WebApp } from './web-app.js';
 
 const OUT_DIR =
@@ -91,6 +94,12 @@ async function main(): Promise<void> {
     });
     stops.push(() => web.stop());
     for (const monitor of demoMonitors(targets)) await web.api('POST', '/monitors', { monitor });
+    const receiver = await startDemoReceiver();
+    stops.push(() => receiver.close());
+    for (const doc of demoAlerting(receiver.url, Date.now())) await web.api('PUT', doc.path, doc.body);
+
+    await seedDemoStatusPages((method, path, body) => web.api(method, path, body));
+    await seedDemoHeartbeatRuns((method, path, body) => web.api(method, path, body));
 
     // Auth flaps once, so the incidents page has a resolved incident with a whole timeline.
     await sleep(8000);
@@ -106,6 +115,11 @@ async function main(): Promise<void> {
       return resolved.some((incident) => incident.monitorId === 'auth');
     });
     await sleep(10_000);
+    // Alerts about the flap wait out the relay's 60 s grouping window; the delivery log should show them.
+    await waitFor(
+      'the grouped alerts',
+      async () => ((await web.api('GET', '/alerting/deliveries')) as unknown[]).length >= 5,
+    );
 
     await shoot(browser, web, [
       { name: 'dashboard', hash: '#/', ready: '.monitor-row' },
@@ -129,7 +143,51 @@ async function main(): Promise<void> {
         },
       },
       { name: 'probes', hash: '#/probes', ready: '.region-card' },
+      { name: 'analytics-overview', hash: '#/analytics', ready: '.sla-row' },
+      { name: 'analytics-report', hash: '#/analytics/payments', ready: '[data-testid="outages"]' },
+      {
+        name: 'heartbeat',
+        hash: '#/monitors/nightly-backup',
+        ready: '.heartbeat-runs',
+        prepare: async (page) => {
+          await page
+            .getByRole('button', { name: /^Show log/ })
+            .nth(1)
+            .click();
+        },
+      },
       { name: 'settings', hash: '#/settings', ready: '.connection-state' },
+      { name: 'status-pages', hash: '#/status-pages', ready: '.status-page-row' },
+      { name: 'status-page-editor', hash: '#/status-pages/acme', ready: '#badges-title' },
+      {
+        name: 'status-page-incidents',
+        hash: '#/status-pages/acme',
+        ready: '#badges-title',
+        prepare: async (page) => {
+          await page.getByRole('radio', { name: /^Incidents/ }).click();
+          await page.locator('.written-incident').waitFor({ timeout: 30_000 });
+        },
+      },
+      { name: 'alerting-channels', hash: '#/alerting/channels', ready: '.alert-item[data-channel-id]' },
+      { name: 'alerting-rules', hash: '#/alerting/rules', ready: '.alert-item[data-rule-id]' },
+      { name: 'alerting-maintenance', hash: '#/alerting/maintenance', ready: '.alert-item[data-window-id]' },
+      {
+        name: 'alerting-deliveries',
+        hash: '#/alerting/deliveries',
+        ready: '.delivery-row',
+        prepare: async (page) => {
+          // Open a message with retries, so the shot shows attempts and the provider's answers.
+          const rows = page.locator('.delivery-row');
+          const attempts = await rows.locator('td.num').allTextContents();
+          const row = rows.nth(
+            Math.max(
+              0,
+              attempts.findIndex((n) => Number(n) > 1),
+            ),
+          );
+          await row.getByRole('button', { name: 'Show attempts' }).click();
+        },
+      },
     ]);
   } finally {
     await browser?.close();

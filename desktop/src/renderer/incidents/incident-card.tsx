@@ -1,6 +1,7 @@
 import { Check, ChevronDown, ChevronRight } from 'lucide-react';
 import { useState } from 'react';
 import type { IncidentView } from '../../contract/index.js';
+import { IncidentAlerts } from '../alerting/incident-alerts.js';
 import { StatusDot } from '../components/status-badge.js';
 import { formatAgo, formatDateTime, formatSpan, formatWhen } from '../format/format.js';
 import { useAppStore } from '../store/use-app-store.js';
@@ -99,6 +100,7 @@ export function IncidentCard({
           ))}
         </ol>
       )}
+      {open && <IncidentAlerts incidentId={incident.id} now={now} />}
     </article>
   );
 }

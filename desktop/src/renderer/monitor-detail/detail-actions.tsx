@@ -1,8 +1,9 @@
-import { Pause, Pencil, Play, Trash2, Zap } from 'lucide-react';
+import { ChartColumn, Pause, Pencil, Play, Trash2, Zap } from 'lucide-react';
 import { useState } from 'react';
 import type { MonitorView, OneOffView } from '../../contract/index.js';
 import { Dialog } from '../components/dialog.js';
 import { OneOffResult } from '../monitor-editor/test-panel.js';
+import { formatRoute } from '../routing/routes.js';
 import { useAppStore } from '../store/use-app-store.js';
 
 /** The monitor's actions: run now in every region, pause or resume, edit, delete. */
@@ -51,6 +52,9 @@ export function DetailActions({ view }: { view: MonitorView }) {
       <button type="button" className="btn" onClick={() => void togglePause()}>
         {monitor.paused ? <Play size={14} /> : <Pause size={14} />} {monitor.paused ? 'Resume' : 'Pause'}
       </button>
+      <a className="btn" href={formatRoute({ screen: 'analytics', monitorId: monitor.id })} title="SLA report">
+        <ChartColumn size={14} /> Report
+      </a>
       <button
         type="button"
         className="btn"

@@ -8,6 +8,7 @@ import { TypeIcon } from '../components/type-icon.js';
 import { useNow } from '../components/use-now.js';
 import { formatSeconds, formatSpan, monitorTarget } from '../format/format.js';
 import { statusLabel } from '../format/status-labels.js';
+import { HeartbeatPanel } from '../heartbeats/heartbeat-panel.js';
 import { IncidentCard } from '../incidents/incident-card.js';
 import { useAppStore } from '../store/use-app-store.js';
 import { AvailabilityStrip } from './availability-strip.js';
@@ -143,6 +144,7 @@ export function DetailScreen({ monitorId }: { monitorId: string }) {
             {view.statusMessage}
           </div>
         )}
+        {monitor.type === 'heartbeat' && <HeartbeatPanel monitor={monitor} now={now} />}
         <div className="detail-controls">
           <Segmented
             label="Range"

@@ -13,6 +13,9 @@ export function AlertingSection({
   return (
     <section className="card form-section">
       <h2 className="section-title">When to alert</h2>
+      <p className="field-hint section-hint">
+        Who is told, and how, is set by <a href="#/alerting/rules">alert rules</a> (by monitor or tag).
+      </p>
       <div className="form-grid form-grid-3">
         <Field
           field="confirmation"

@@ -1,12 +1,16 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiEvent, Unsubscribe } from '../../contract/index.js';
 import { readNavigateMessage } from '../routing/navigate-message.js';
+import { type AnalyticsSlice, createAnalyticsSlice } from './analytics-slice.js';
+import { type AlertingSlice, createAlertingSlice } from './alerting-slice.js';
+import { createHeartbeatsSlice, type HeartbeatsSlice } from '../heartbeats/heartbeats-slice.js';
 import { createDetailSlice, type DetailSlice } from './detail-slice.js';
 import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice.js';
 import { createMonitorsSlice, type MonitorsSlice } from './monitors-slice.js';
 import { createNotificationsSlice, type NotificationsSlice } from './notifications-slice.js';
 import { createProbesSlice, type ProbesSlice } from './probes-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
+import { createStatusPagesSlice, type StatusPagesSlice } from './status-pages-slice.js';
 import type { StoreDeps } from './store-types.js';
 import { createSyncSlice, type SyncSlice } from './sync-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
@@ -32,6 +36,10 @@ export type AppState = MonitorsSlice &
   NotificationsSlice &
   UiSlice &
   DetailSlice &
+  StatusPagesSlice &
+  AlertingSlice &
+  HeartbeatsSlice &
+  AnalyticsSlice &
   LifecycleSlice;
 
 /** The renderer's store, bound to one transport. */
@@ -48,6 +56,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createNotificationsSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createDetailSlice(set, get, deps),
+    ...createStatusPagesSlice(set, get, deps),
+    ...createAlertingSlice(set, get, deps),
+    ...createHeartbeatsSlice(set, get, deps),
+    ...createAnalyticsSlice(set, get, deps),
 
     start() {
       const unsubscribe = deps.transport.subscribe((event) => {

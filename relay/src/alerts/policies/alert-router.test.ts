@@ -4,6 +4,7 @@ import { openRelayDatabase } from '../../storage/sqlite/open-database.js';
 import { AlertOutbox } from '../outbox/alert-outbox.js';
 import { AlertConfigStore } from '../store/alert-config-store.js';
 import { AlertRouter } from './alert-router.js';
+import { DegradedStories } from './degraded-stories.js';
 import { IncidentAlertStates } from './incident-alert-state.js';
 
 const MIN = 60_000;
@@ -100,6 +101,7 @@ beforeEach(() => {
     config,
     outbox,
     states: new IncidentAlertStates(db),
+    stories: new DegradedStories(db),
     monitor: (id) =>
       id === 'api'
         ? { name: 'API', tags: ['prod'], target: 'https://api.example.com' }
@@ -199,5 +201,103 @@ describe('AlertRouter', () => {
     expect(sent()).toEqual(['slack:down', 'slack:recovered', 'sms:recovered']);
     expect(router.reconcile([missed])).toBe(0);
     expect(sent()).toEqual([]);
+  });
+});
+
+describe('AlertRouter, degraded', () => {
+  /** The notices sent now as `channel:kind:story`, where story is the dedup key a receiver sees. */
+  function told(): string[] {
+    outbox.composeDue(clock, 0);
+    const pending = outbox.list({ status: 'pending', limit: 1000 });
+    outbox
+      .claim(clock, 1, new Set(), 1000)
+      .forEach((m) => outbox.record(m.rowId, { outcome: 'delivered', detail: '' }, clock, 0));
+    return pending
+      .flatMap((m) => m.message.notices.map((n) => `${m.channelId}:${n.kind}:${n.storyId ?? n.incidentId}`))
+      .sort();
+  }
+  const change = (from: MonitorStatus, to: MonitorStatus, message = '') => {
+    status = to;
+    router.stageStatus({ monitorId: 'api', from, to, ts: clock, message });
+  };
+
+  beforeEach(() => {
+    config.put(
+      'rule',
+      {
+        id: 'slow',
+        name: 'Slow',
+        enabled: true,
+        monitorIds: ['api'],
+        tags: [],
+        channels: ['slack'],
+        on: { down: false, degraded: true, recovered: true, certExpiry: false },
+        certExpiryDays: [14],
+      },
+      T0,
+    );
+  });
+
+  it('tells the degraded rule channels when a monitor goes degraded, and once that it recovered', () => {
+    change('up', 'degraded', 'Degraded in 1 of 3 regions: response_time was 900 ms');
+    expect(told()).toEqual([`slack:degraded:api:degraded:${T0}`]);
+    change('degraded', 'unknown');
+    change('unknown', 'degraded');
+    expect(told()).toEqual([]);
+    clock += 5 * MIN;
+    change('degraded', 'up');
+    expect(told()).toEqual([`slack:recovered:api:degraded:${T0}`]);
+    change('up', 'up');
+    expect(told()).toEqual([]);
+  });
+
+  it('tells degraded, then down, then recovered as one story with one recovery per channel', () => {
+    change('up', 'degraded');
+    expect(told()).toEqual([`slack:degraded:api:degraded:${T0}`]);
+    clock += 2 * MIN;
+    change('degraded', 'down');
+    router.stageIncident({ change: 'opened', incident: incident({ openedAt: clock }) });
+    expect(told()).toEqual([`slack:down:api:degraded:${T0}`, `sms:down:api:degraded:${T0}`]);
+    clock += 3 * MIN;
+    change('down', 'up');
+    router.stageIncident({
+      change: 'resolved',
+      incident: incident({ openedAt: T0 + 2 * MIN, resolvedAt: clock }),
+    });
+    expect(told()).toEqual([`slack:recovered:api:degraded:${T0}`, `sms:recovered:api:degraded:${T0}`]);
+    change('up', 'degraded');
+    expect(told()).toEqual([`slack:degraded:api:degraded:${clock}`]);
+  });
+
+  it('keeps the recovery of a monitor back from down to degraded until it is up, for channels told it is degraded', () => {
+    router.stageIncident({ change: 'opened', incident: incident() });
+    expect(told()).toEqual(['slack:down:api:1', 'sms:down:api:1']);
+    clock += 4 * MIN;
+    change('down', 'degraded', 'Degraded in 1 of 3 regions: slow');
+    router.stageIncident({ change: 'resolved', incident: incident({ resolvedAt: clock }) });
+    // SMS does not follow degraded spells: for it the outage is over.
+    expect(told()).toEqual(['slack:degraded:api:1', 'sms:recovered:api:1']);
+    clock += 4 * MIN;
+    change('degraded', 'up');
+    expect(told()).toEqual(['slack:recovered:api:1']);
+  });
+
+  it('sends nothing while a monitor waits on its parent, and nothing to rules without degraded', () => {
+    change('up', 'dependency_down');
+    change('dependency_down', 'up');
+    expect(told()).toEqual([]);
+    config.delete('rule', 'slow');
+    change('up', 'degraded');
+    change('degraded', 'up');
+    expect(told()).toEqual([]);
+  });
+
+  it('catches up at start on a degraded spell that began or ended while it was not running', () => {
+    expect(router.reconcileStatuses([{ monitorId: 'api', status: 'degraded' }], clock)).toBe(1);
+    expect(told()).toEqual([`slack:degraded:api:degraded:${T0}`]);
+    expect(router.reconcileStatuses([{ monitorId: 'api', status: 'degraded' }], clock)).toBe(0);
+    clock += MIN;
+    expect(router.reconcileStatuses([{ monitorId: 'api', status: 'up' }], clock)).toBe(1);
+    expect(told()).toEqual([`slack:recovered:api:degraded:${T0}`]);
   });
 });

@@ -1,30 +1,21 @@
-import {
-  type AlertNotice,
-  type AlertNoticeKind,
-  type AlertRule,
-  type Incident,
-  type MonitorStatus,
-  ruleMatches,
-  scheduleAllows,
-} from '@vantage/shared';
-import type { IncidentEvent } from '../../evaluation/incident-listeners.js';
+import type { Incident, MonitorStatus } from '@vantage/shared';
+import type { IncidentEvent, StatusChangeEvent } from '../../evaluation/incident-listeners.js';
 import type { AlertOutbox } from '../outbox/alert-outbox.js';
 import type { AlertConfigStore } from '../store/alert-config-store.js';
+import { DegradedAlerts } from './degraded-alerts.js';
+import type { DegradedStories } from './degraded-stories.js';
 import { planEscalation } from './escalation-plan.js';
 import type { IncidentAlertState, IncidentAlertStates } from './incident-alert-state.js';
+import { channelsOf, type MonitorFacts, NoticeStager } from './notice-stager.js';
 
-/** What the router knows of a monitor. */
-export interface MonitorFacts {
-  name: string;
-  tags: readonly string[];
-  target?: string;
-}
+export { type MonitorFacts, noticeOf } from './notice-stager.js';
 
 /** What the router needs. */
 export interface AlertRouterDeps {
   config: AlertConfigStore;
   outbox: AlertOutbox;
   states: IncidentAlertStates;
+  stories: DegradedStories;
   monitor(monitorId: string): MonitorFacts | undefined;
   status(monitorId: string): MonitorStatus | undefined;
   incident(incidentId: string): Incident | null;
@@ -36,12 +27,21 @@ const QUIET: ReadonlySet<MonitorStatus> = new Set(['dependency_down', 'maintenan
 const QUIET_RETRY_MS = 60_000;
 
 /**
- * Turns incident changes into staged notices, per the alert rules, escalation policies and
- * channel schedules. {@link stageIncident} runs inside the transaction storing the change;
- * {@link escalate} runs on a timer for steps and reminders that come due.
+ * Turns incident and status changes into staged notices, per the alert rules, escalation policies
+ * and channel schedules. {@link stageIncident} and {@link stageStatus} run inside the transaction
+ * storing the change; {@link escalate} runs on a timer for steps and reminders that come due.
+ * Degraded, down and recovered are one story per monitor: a degraded spell opens a story (see
+ * DegradedStories), a down incident that follows continues it, and the one recovery goes out
+ * when the monitor is up again, each notice carrying the story's first id as `storyId`.
  */
 export class AlertRouter {
-  constructor(private readonly deps: AlertRouterDeps) {}
+  readonly #stager: NoticeStager;
+  readonly #degraded: DegradedAlerts;
+
+  constructor(private readonly deps: AlertRouterDeps) {
+    this.#stager = new NoticeStager(deps);
+    this.#degraded = new DegradedAlerts(this.#stager, deps.stories, deps.states);
+  }
 
   /** Stages the notices one incident change calls for. */
   stageIncident(event: IncidentEvent): void {
@@ -51,14 +51,34 @@ export class AlertRouter {
     else if (event.change === 'acknowledged') {
       const state = states.get(incident.id);
       if (state === undefined) return;
-      this.#stage(state.notified, 'acknowledged', incident);
+      this.#stager.stage(state.notified, 'acknowledged', incident, undefined, state.storyId);
       states.put(incident.id, { ...state, acknowledged: true }, null);
     } else if (event.change === 'resolved') {
       const state = states.get(incident.id);
       if (state === undefined) return;
-      this.#stage(state.resolveTo, 'recovered', incident);
+      // Down → degraded: whoever was just told "degraded" hears the recovery when it is up.
+      const story = this.deps.stories.get(incident.monitorId);
+      const held = story?.storyId === (state.storyId ?? incident.id) ? story.notified : [];
+      const resolveTo = state.resolveTo.filter((c) => !held.includes(c));
+      this.#stager.stage(resolveTo, 'recovered', incident, undefined, state.storyId);
       states.delete(incident.id);
     }
+  }
+
+  /** Stages the notices a monitor status change calls for: the start and end of degraded spells. */
+  stageStatus(event: StatusChangeEvent): void {
+    this.#degraded.stageStatus(event);
+  }
+
+  /**
+   * Catches up on degraded spells that began or ended while alerting did not run (see
+   * {@link reconcile}). Run once at start, in one transaction; returns how many changed.
+   */
+  reconcileStatuses(
+    statuses: ReadonlyArray<{ monitorId: string; status: MonitorStatus }>,
+    now: number,
+  ): number {
+    return this.#degraded.reconcile(statuses, now);
   }
 
   /**
@@ -115,9 +135,10 @@ export class AlertRouter {
       }
       const due = planEscalation(policy, state.progress, now);
       const notified = new Set(state.notified);
-      if (due.remind) staged += this.#stage(state.notified, 'reminder', incident).length;
+      if (due.remind)
+        staged += this.#stager.stage(state.notified, 'reminder', incident, undefined, state.storyId).length;
       for (const channels of due.steps) {
-        staged += this.#stage(channels, 'escalation', incident).length;
+        staged += this.#stager.stage(channels, 'escalation', incident, undefined, state.storyId).length;
         for (const channel of channels) notified.add(channel);
       }
       const resolveTo = policy.notifyResolve
@@ -135,16 +156,22 @@ export class AlertRouter {
   #open(incident: Incident): void {
     const monitor = this.deps.monitor(incident.monitorId);
     if (monitor === undefined) return;
-    const rules = this.deps.config
-      .list('rule')
-      .filter((rule) => ruleMatches(rule, { id: incident.monitorId, tags: monitor.tags }));
-    const notified = this.#stage(channelsOf(rules, 'down'), 'down', incident, monitor);
+    const rules = this.#stager.rulesFor(incident.monitorId, monitor);
+    // Degraded → down: the incident continues the degraded story, which it now carries.
+    const story = this.deps.stories.get(incident.monitorId);
+    const storyId = story?.storyId;
+    const notified = this.#stager.stage(channelsOf(rules, 'down'), 'down', incident, monitor, storyId);
     const escalationPolicyId =
       rules.find((r) => r.escalationPolicyId !== undefined)?.escalationPolicyId ?? null;
     const policy =
       escalationPolicyId === null ? undefined : this.deps.config.get('escalation', escalationPolicyId);
     const progress = { openedAt: incident.openedAt, stepsFired: 0, lastReminderAt: null };
-    const resolveTo = channelsOf(rules, 'recovered').filter((c) => notified.includes(c));
+    const resolveTo = [
+      ...new Set([
+        ...channelsOf(rules, 'recovered').filter((c) => notified.includes(c)),
+        ...(story?.resolveTo ?? []),
+      ]),
+    ];
     const state: IncidentAlertState = {
       monitorId: incident.monitorId,
       notified,
@@ -152,55 +179,12 @@ export class AlertRouter {
       escalationPolicyId,
       acknowledged: false,
       progress,
+      ...(storyId === undefined ? {} : { storyId }),
     };
+    if (story !== undefined) this.deps.stories.delete(incident.monitorId);
     const nextDueAt =
       policy === undefined ? null : planEscalation(policy, progress, incident.openedAt - 1).nextDueAt;
     // Kept even when nobody was paged: the row marks the opening as handled (see reconcile).
     this.deps.states.put(incident.id, state, nextDueAt);
   }
-
-  /** Stages one notice to each enabled channel whose schedule allows it now; returns those channels. */
-  #stage(
-    channels: readonly string[],
-    kind: AlertNoticeKind,
-    incident: Incident,
-    facts?: MonitorFacts,
-  ): string[] {
-    const monitor = facts ?? this.deps.monitor(incident.monitorId);
-    const now = this.deps.now();
-    const staged: string[] = [];
-    for (const channelId of new Set(channels)) {
-      const channel = this.deps.config.get('channel', channelId);
-      if (channel === undefined || !channel.enabled) continue;
-      if (!scheduleAllows(this.deps.config.get('schedule', channelId), now)) continue;
-      this.deps.outbox.stage(channelId, noticeOf(kind, incident, monitor), now);
-      staged.push(channelId);
-    }
-    return staged;
-  }
-}
-
-function channelsOf(rules: readonly AlertRule[], kind: 'down' | 'recovered'): string[] {
-  return [...new Set(rules.filter((r) => r.on[kind]).flatMap((r) => r.channels))];
-}
-
-/** The notice a channel gets about an incident. */
-export function noticeOf(
-  kind: AlertNoticeKind,
-  incident: Incident,
-  monitor: MonitorFacts | undefined,
-): AlertNotice {
-  return {
-    kind,
-    monitorId: incident.monitorId,
-    monitorName: monitor?.name ?? incident.monitorId,
-    incidentId: incident.id,
-    ...(monitor?.target === undefined ? {} : { target: monitor.target }),
-    cause: incident.cause,
-    regions: incident.regions,
-    openedAt: incident.openedAt,
-    ...(incident.resolvedAt === undefined ? {} : { resolvedAt: incident.resolvedAt }),
-    ...(incident.acknowledgedAt === undefined ? {} : { acknowledgedAt: incident.acknowledgedAt }),
-    ...(incident.acknowledgedBy === undefined ? {} : { acknowledgedBy: incident.acknowledgedBy }),
-  };
 }

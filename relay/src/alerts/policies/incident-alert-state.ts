@@ -11,6 +11,8 @@ export interface IncidentAlertState {
   escalationPolicyId: string | null;
   acknowledged: boolean;
   progress: EscalationProgress;
+  /** The degraded story this incident continues; its notices carry it as `storyId`. */
+  storyId?: string;
 }
 
 /** The `alert_incidents` table: one row per incident alerting still tracks. */
@@ -20,6 +22,7 @@ export class IncidentAlertStates {
   readonly #delete: Database.Statement<[string]>;
   readonly #due: Database.Statement<[number], { incident_id: string; data: string }>;
   readonly #ids: Database.Statement<[], { incident_id: string }>;
+  readonly #byMonitor: Database.Statement<[string], { incident_id: string; data: string }>;
 
   constructor(db: Database.Database) {
     this.#get = db.prepare('SELECT data FROM alert_incidents WHERE incident_id = ?');
@@ -29,6 +32,9 @@ export class IncidentAlertStates {
     );
     this.#delete = db.prepare('DELETE FROM alert_incidents WHERE incident_id = ?');
     this.#ids = db.prepare('SELECT incident_id FROM alert_incidents');
+    this.#byMonitor = db.prepare(
+      'SELECT incident_id, data FROM alert_incidents WHERE monitor_id = ? LIMIT 1',
+    );
     this.#due = db.prepare(
       'SELECT incident_id, data FROM alert_incidents WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY next_due_at LIMIT 500',
     );
@@ -50,6 +56,14 @@ export class IncidentAlertStates {
   /** The ids of every incident alerting tracks. */
   ids(): string[] {
     return this.#ids.all().map((row) => row.incident_id);
+  }
+
+  /** The open incident alerting tracks for a monitor, if any (a monitor has at most one open). */
+  forMonitor(monitorId: string): { incidentId: string; state: IncidentAlertState } | undefined {
+    const row = this.#byMonitor.get(monitorId);
+    return row === undefined
+      ? undefined
+      : { incidentId: row.incident_id, state: JSON.parse(row.data) as IncidentAlertState };
   }
 
   /** Incidents with escalation work due at `now`. */

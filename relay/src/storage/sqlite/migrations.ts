@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { ALERT_MIGRATION } from '../../alerts/store/alert-migration.js';
+import { ALERT_STORIES_MIGRATION } from '../../alerts/store/alert-stories-migration.js';
+import { HEARTBEAT_MIGRATION } from '../../heartbeats/heartbeat-migration.js';
+import { STATUS_PAGE_MIGRATION } from '../../status-pages/status-page-migration.js';
 
 /** One schema step. Versions are consecutive; a released migration is never edited, only followed. */
 export interface Migration {
@@ -106,6 +109,10 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
     },
   },
   ALERT_MIGRATION,
+  HEARTBEAT_MIGRATION,
+  STATUS_PAGE_MIGRATION,
+  // Version 5: versions 3 and 4 belong before it, so that the array stays in version order.
+  ALERT_STORIES_MIGRATION,
 ];
 
 /** Brings a database to the newest schema version, one transaction per step. */

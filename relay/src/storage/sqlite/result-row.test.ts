@@ -23,6 +23,7 @@ const full: CheckResult = {
   certIssuer: "Let's Encrypt\nR3",
   verdicts: [{ condition: 'response_time < 500', pass: false, severity: 'degraded', message: 'too slow' }],
   revision: 12,
+  maintenance: true,
 };
 
 describe('the stored form of a result', () => {

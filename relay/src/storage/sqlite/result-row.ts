@@ -50,6 +50,7 @@ export function payloadOf(r: CheckResult): string {
     s += r.verdicts.length === 0 ? ',"verdicts":[]' : `,"verdicts":${JSON.stringify(r.verdicts)}`;
   }
   if (r.revision !== undefined) s += `,"revision":${r.revision}`;
+  if (r.maintenance === true) s += ',"maintenance":true';
   return `${s}}`;
 }
 

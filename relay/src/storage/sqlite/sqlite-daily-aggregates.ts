@@ -18,6 +18,7 @@ interface AggregateRow {
   up: number;
   degraded: number;
   down: number;
+  maintenance: number;
   latency_sum_us: number;
   latency_min_us: number | null;
   latency_max_us: number | null;
@@ -36,6 +37,7 @@ function rowToBucket(row: AggregateRow): RollupBucket | null {
     up: row.up,
     degraded: row.degraded,
     down: row.down,
+    maintenance: row.maintenance,
     latencySumUs: row.latency_sum_us,
     latencyMinUs: row.latency_min_us,
     latencyMaxUs: row.latency_max_us,
@@ -66,10 +68,10 @@ export class SqliteDailyAggregates implements DailyAggregateStore, CommitPartici
     this.#load = db.prepare('SELECT * FROM daily_aggregates WHERE monitor_id = ? AND region = ? AND day = ?');
     this.#write = db.prepare(
       `INSERT INTO daily_aggregates
-         (monitor_id, region, day, up, degraded, down, latency_sum_us, latency_min_us, latency_max_us, sketch)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         (monitor_id, region, day, up, degraded, down, maintenance, latency_sum_us, latency_min_us, latency_max_us, sketch)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (monitor_id, day, region) DO UPDATE SET up = excluded.up, degraded = excluded.degraded,
-         down = excluded.down, latency_sum_us = excluded.latency_sum_us, latency_min_us = excluded.latency_min_us,
+         down = excluded.down, maintenance = excluded.maintenance, latency_sum_us = excluded.latency_sum_us, latency_min_us = excluded.latency_min_us,
          latency_max_us = excluded.latency_max_us, sketch = excluded.sketch`,
     );
   }
@@ -78,7 +80,8 @@ export class SqliteDailyAggregates implements DailyAggregateStore, CommitPartici
    * Folds each result straight into its cached day bucket (what foldResults and absorbBucket
    * would give, as merging is exact, without a fresh bucket and sketch per batch), then writes
    * every bucket the batch touched once. Unhealthy probes' results are left out, as the evaluator
-   * leaves them out.
+   * leaves them out; results the relay marked as taken during maintenance count apart (see
+   * RollupBucket.maintenance), never against uptime.
    */
   stage(inserted: readonly LoggedResult[]): void {
     const staged = new Set<RollupBucket>();
@@ -99,6 +102,7 @@ export class SqliteDailyAggregates implements DailyAggregateStore, CommitPartici
         row.up,
         row.degraded,
         row.down,
+        row.maintenance,
         row.latencySumUs,
         row.latencyMinUs,
         row.latencyMaxUs,

@@ -11,6 +11,8 @@ export interface ResultLogShape {
   count: number;
   /** Cursor of the first result minus one (a relay log already read up to there). */
   cursorBase?: number;
+  /** Rounds `[from, to)` in which the first monitor is in maintenance: its results come marked. */
+  maintenanceRounds?: readonly [number, number];
 }
 
 /** The monitor id of the i-th synthetic monitor. */
@@ -58,6 +60,9 @@ export function* syntheticResults(shape: ResultLogShape): Generator<LoggedResult
       revision: 3,
     };
     if (state !== 'down') result.statusCode = 200;
+    const maintenance = shape.maintenanceRounds;
+    if (m === 0 && maintenance !== undefined && round >= maintenance[0] && round < maintenance[1])
+      result.maintenance = true;
     yield result;
   }
 }

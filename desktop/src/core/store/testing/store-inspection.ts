@@ -16,6 +16,7 @@ export interface ComparableRollup {
   up: number;
   degraded: number;
   down: number;
+  maintenance: number;
   latencySumUs: number;
   latencyMinUs: number | null;
   latencyMaxUs: number | null;
@@ -128,6 +129,7 @@ function comparable(bucket: RollupBucket): ComparableRollup {
     up: row.up,
     degraded: row.degraded,
     down: row.down,
+    maintenance: row.maintenance,
     latencySumUs: row.latencySumUs,
     latencyMinUs: row.latencyMinUs,
     latencyMaxUs: row.latencyMaxUs,

@@ -74,6 +74,22 @@ test('a degraded notice is a warning', async () => {
   expect(event!.payload!.severity).toBe('warning');
 });
 
+test('a degraded spell, the outage it led into and the recovery land on one alert, keyed by the story', async () => {
+  const story = { storyId: 'api:degraded:1' };
+  const sent = await events(
+    sampleMessage(
+      sampleNotice({ kind: 'degraded', incidentId: 'api:degraded:1' }),
+      sampleNotice({ kind: 'down', ...story }),
+      sampleNotice({ kind: 'recovered', resolvedAt: NOW, ...story }),
+    ),
+  );
+  expect(sent.map((e) => [e.event_action, e.dedup_key])).toEqual([
+    ['trigger', 'api:degraded:1'],
+    ['trigger', 'api:degraded:1'],
+    ['resolve', 'api:degraded:1'],
+  ]);
+});
+
 test('a test triggers and then resolves its alert, leaving nothing open', async () => {
   const sent = await events(testAlertMessage({ at: NOW, channelName: 'PD' }));
   expect(sent.map((e) => [e.event_action, e.dedup_key])).toEqual([

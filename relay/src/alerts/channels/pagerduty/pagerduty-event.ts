@@ -62,9 +62,9 @@ export function pagerDutyAction(kind: AlertNoticeKind): PagerDutyAction {
 }
 
 /**
- * The event for one notice. The dedup key is the incident id, so the trigger, acknowledge and
- * resolve of one incident all land on the same PagerDuty alert, and a retried trigger is
- * deduplicated instead of paging twice.
+ * The event for one notice. The dedup key is the story id (the incident id unless a degraded
+ * spell led into it), so the trigger, acknowledge and resolve of one incident all land on the
+ * same PagerDuty alert, and a retried trigger is deduplicated instead of paging twice.
  */
 export function buildPagerDutyEvent(
   notice: AlertNotice,
@@ -72,7 +72,11 @@ export function buildPagerDutyEvent(
   config: PagerDutyChannelConfig,
   action = pagerDutyAction(notice.kind),
 ): PagerDutyEvent {
-  const base = { routing_key: config.routingKey, event_action: action, dedup_key: notice.incidentId };
+  const base = {
+    routing_key: config.routingKey,
+    event_action: action,
+    dedup_key: notice.storyId ?? notice.incidentId,
+  };
   if (action !== 'trigger') return base;
   const headline = noticeHeadline(notice, at);
   return {

@@ -75,6 +75,7 @@ test('the body follows the documented schema, with null for absent facts', async
         kind: 'recovered',
         monitor: { id: 'api', name: 'API', target: 'https://api.example.com/health' },
         incidentId: 'api:1',
+        storyId: 'api:1',
         headline: 'API is back up after 11 minutes',
         cause: 'connect ECONNREFUSED 203.0.113.7:443',
         regions: ['eu-west', 'us-east'],

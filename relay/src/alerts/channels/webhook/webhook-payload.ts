@@ -18,6 +18,8 @@ export interface WebhookNotice {
   kind: AlertNoticeKind;
   monitor: { id: string; name: string; target: string | null };
   incidentId: string;
+  /** The story the notice belongs to: degraded, down and recovered of one spell share it. */
+  storyId: string;
   headline: string;
   cause: string;
   regions: string[];
@@ -71,6 +73,7 @@ function webhookNotice(notice: AlertNotice, at: number): WebhookNotice {
     kind: notice.kind,
     monitor: { id: notice.monitorId, name: notice.monitorName, target: notice.target ?? null },
     incidentId: notice.incidentId,
+    storyId: notice.storyId ?? notice.incidentId,
     headline: noticeHeadline(notice, at),
     cause: notice.cause,
     regions: notice.regions,

@@ -1,0 +1,26 @@
+import type { DesktopStore } from '../store/index.js';
+import type { ReportSubject } from './monitor-report.js';
+
+/** Incidents of one monitor read for a report; a monitor has far fewer in its whole life. */
+const INCIDENTS_READ = 100_000;
+
+/**
+ * What a report knows of a monitor: its name, the regions it has history in (those that reported,
+ * then any others its configuration names) and all its incidents; null when there is no such monitor.
+ */
+export function reportSubject(
+  store: Pick<DesktopStore, 'monitors' | 'incidents' | 'dashboardSummary'>,
+  monitorId: string,
+): ReportSubject | null {
+  const record = store.monitors.get(monitorId);
+  if (record === null) return null;
+  const reported = store.dashboardSummary([monitorId])[0]?.regions.map((r) => r.region) ?? [];
+  const configured = Array.isArray(record.monitor.regions) ? record.monitor.regions : [];
+  return {
+    monitorId,
+    name: record.monitor.name,
+    regions: [...new Set([...reported, ...configured])].sort(),
+    intervalMs: record.monitor.interval * 1000,
+    incidents: store.incidents.list({ monitorId, limit: INCIDENTS_READ }),
+  };
+}
