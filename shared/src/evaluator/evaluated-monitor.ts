@@ -41,7 +41,8 @@ export function evaluatedMonitorOf(monitor: Monitor): EvaluatedMonitor {
     recovery,
     quorum,
     paused,
-    regions: copy(regions),
+    // The relay itself reports heartbeats (one region of its own), whatever regions the config lists.
+    regions: monitor.type === 'heartbeat' ? 'all' : copy(regions),
   };
   if (failureWindow !== undefined) out.failureWindow = { ...failureWindow };
   if (parent !== undefined) out.parent = parent;

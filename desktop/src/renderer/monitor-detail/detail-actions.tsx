@@ -40,19 +40,26 @@ export function DetailActions({ view }: { view: MonitorView }) {
 
   return (
     <>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void run()}
-        disabled={running || monitor.paused}
-        title="Run one check now in every region"
-      >
-        <Zap size={14} /> {running ? 'Running…' : 'Run now'}
-      </button>
+      {/* A heartbeat is checked by its job's pings, not by probes: there is nothing to run. */}
+      {monitor.type !== 'heartbeat' && (
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void run()}
+          disabled={running || monitor.paused}
+          title="Run one check now in every region"
+        >
+          <Zap size={14} /> {running ? 'Running…' : 'Run now'}
+        </button>
+      )}
       <button type="button" className="btn" onClick={() => void togglePause()}>
         {monitor.paused ? <Play size={14} /> : <Pause size={14} />} {monitor.paused ? 'Resume' : 'Pause'}
       </button>
-      <a className="btn" href={formatRoute({ screen: 'analytics', monitorId: monitor.id })} title="SLA report">
+      <a
+        className="btn"
+        href={formatRoute({ screen: 'analytics', monitorId: monitor.id })}
+        title="SLA report"
+      >
         <ChartColumn size={14} /> Report
       </a>
       <button
