@@ -30,7 +30,9 @@ export function onMonitorTransition(state: EvaluatorState, monitor: MonitorRecor
     if (to === 'down') openIncident(state, monitor);
     return;
   }
-  if (to === 'up' || to === 'degraded') resolveIncident(state, monitor, `Recovered: the monitor is ${to}`);
+  if (to === 'up') resolveIncident(state, monitor, 'Recovered: the monitor is up');
+  else if (to === 'degraded')
+    resolveIncident(state, monitor, 'Recovered: the monitor answers again, but degraded');
   else if (to === 'paused') resolveIncident(state, monitor, 'Resolved because the monitor was paused');
   else if (to === 'maintenance')
     resolveIncident(state, monitor, 'Resolved because a maintenance window started');
