@@ -11,9 +11,10 @@ export function hashId(id: string): number {
 /**
  * Phases are whole multiples of this, so monitors whose hashes fall close share one due time and
  * one timer wake-up. Each wake-up (timer, then the event loop's turns for connect, response and
- * close, and the result's trip to the relay) has a cost of its own of the order of a check's;
- * 1,000 monitors at 20 s woke the probe every 20 ms, and starting the ~10 checks of a slot
- * together roughly halved the CPU per check. Checks still start on their beat, never late.
+ * close, and the result's trip to the relay) costs about as much as the check's own work: fresh
+ * HTTP connections started 5 at a time cost ~35 % less CPU each than one at a time, and the
+ * embedded app with 1,000 monitors at 20 s (10 per slot) used ~20 % less CPU. Checks still start
+ * on their beat, never late.
  */
 export const PHASE_GRID_MS = 200;
 

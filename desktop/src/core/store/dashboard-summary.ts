@@ -103,9 +103,7 @@ function barsOf(hours: ReadonlyMap<number, HourCounts> | undefined, first: numbe
     const start = first + i * HOUR;
     const counts = hours?.get(start);
     bars[i] =
-      counts === undefined
-        ? barOf(start, 0, 0, 0)
-        : barOf(start, counts.up, counts.degraded, counts.down);
+      counts === undefined ? barOf(start, 0, 0, 0) : barOf(start, counts.up, counts.degraded, counts.down);
   }
   return bars;
 }
