@@ -57,6 +57,8 @@ export function mergeDownRuns(
   buckets: readonly RegionBucketCounts[],
   options: DownRunOptions = {},
 ): DownRun[] {
+  // No slot can vote down without a failed bucket: the common healthy line skips the slot maps.
+  if (!buckets.some(bucketIsDown)) return [];
   const quorum = options.quorum ?? 'majority';
   const maxGap = options.maxGapMs ?? 0;
   const byKey = new Map<string, Slot>();

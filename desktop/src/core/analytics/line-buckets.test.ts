@@ -53,8 +53,9 @@ describe('lineBuckets', () => {
       { monitorId: 'api', region: 'eu', from: NOW - 4 * DAY, to: NOW },
       NOW,
     );
-    // Day -4 and -2 whole; day -3 and today (a failure each) by the hour; the failing hour by the minute.
-    expect(layout(buckets)).toEqual({ day: 2, hour: 24 + 11, minute: 12 });
+    // Noon to noon touches five UTC days: the three quiet ones whole; the day of the old failure
+    // by the hour; today's 12 hours by the hour, but the failing one by the minute.
+    expect(layout(buckets)).toEqual({ day: 3, hour: 24 + 11, minute: 12 });
     expect(buckets.reduce((n, b) => n + b.count, 0)).toBe(4 * 288);
     expect(buckets.reduce((n, b) => n + b.down, 0)).toBe(2);
     for (let i = 1; i < buckets.length; i++)

@@ -1,6 +1,11 @@
-import { bucketStart, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
+import { bucketStart, type Resolution, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
 import { type DesktopStore, ROLLUP_RETENTION_MS } from '../store/index.js';
 
+/**
+ * Bound once: a package's re-exported binding is a getter chain per access under CommonJS, and
+ * {@link bucketEnd} runs for every bucket of every monitor of the overview.
+ */
+const SIZE_MS: Readonly<Record<Resolution, number>> = RESOLUTION_MS;
 const HOUR = RESOLUTION_MS.hour;
 const DAY = RESOLUTION_MS.day;
 /**
@@ -24,7 +29,7 @@ export type RefinePredicate = (bucket: RollupBucket) => boolean;
 
 /** Where a bucket ends. */
 export function bucketEnd(bucket: RollupBucket): number {
-  return bucket.start + RESOLUTION_MS[bucket.resolution];
+  return bucket.start + SIZE_MS[bucket.resolution];
 }
 
 /** Whether a bucket is worth reading finer: it holds a failure or maintenance. */
@@ -106,9 +111,13 @@ export function lineBuckets(
     while (j < days.length && days[j]!.start === bucketEnd(days[j - 1]!) && refine(days[j]!)) j++;
     const start = day.start;
     const end = bucketEnd(days[j - 1]!);
-    const hours = read(Math.max(hourHorizon, Math.min(start, end - HOURLY_RANGE_MS)), end).filter(
-      (h) => h.resolution === 'hour' && h.start >= start && h.start < end,
-    );
+    // The read is widened to 90 hours on the side without history when the run reaches now (today,
+    // refined in every range that ends now): hours before it would be decoded only to be dropped.
+    const window: [number, number] =
+      end >= now
+        ? [start, Math.max(end, start + HOURLY_RANGE_MS)]
+        : [Math.max(hourHorizon, Math.min(start, end - HOURLY_RANGE_MS)), end];
+    const hours = read(...window).filter((h) => h.resolution === 'hour' && h.start >= start && h.start < end);
     if (hours.length === 0) out.push(...days.slice(i, j));
     else refineHours(hours);
     i = j;

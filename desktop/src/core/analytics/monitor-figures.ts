@@ -1,4 +1,5 @@
 import {
+  bucketIsDown,
   bucketStart,
   maintenanceSpans,
   mergeDownRuns,
@@ -27,6 +28,12 @@ export interface FiguresQuery {
   now: number;
   /** Read every day of the range by the hour (for an hourly chart); otherwise only days with failures. */
   hourly?: boolean;
+  /**
+   * Only the monitor's figures are wanted, not each region's buckets: region lines are then read
+   * only when the line failed somewhere (a region's failed slot is always its `*` slot's failure
+   * too, so without one they add no failed-check run) and `regionBuckets` may be empty.
+   */
+  figuresOnly?: boolean;
 }
 
 /** The figures one monitor (or one of its regions) has over a range; the overview and report both read these. */
@@ -41,7 +48,7 @@ export interface MonitorFigures {
   stats: MonitorStatsView;
   /** The line's buckets (the region's, or `*`), oldest first. */
   buckets: RollupBucket[];
-  /** Each region's buckets (every region's for `*`), for region rows. */
+  /** Each region's buckets (every region's for `*`), for region rows; see {@link FiguresQuery.figuresOnly}. */
   regionBuckets: Map<string, RollupBucket[]>;
 }
 
@@ -91,21 +98,26 @@ export function monitorFigures(
   const regionBuckets = new Map<string, RollupBucket[]>();
   if (region !== undefined) regionBuckets.set(region, buckets);
   else if (regions.length === 1) regionBuckets.set(regions[0]!, buckets);
-  else {
+  else if (query.figuresOnly !== true || buckets.some((b) => b.down > 0)) {
     const alike = refinedBy(buckets);
     for (const r of regions) regionBuckets.set(r, read(r, alike));
   }
 
   const counts = [...regionBuckets].flatMap(([r, b]) => bucketCounts(r, b));
-  const runs = mergeDownRuns(counts, {
-    quorum: region === undefined ? 'majority' : 'any',
-    maxGapMs: freshForMs(subject.intervalMs, counts),
-  });
+  // Most lines never failed: they have no run, and no need for the freshness their regions keep.
+  const runs = counts.some(bucketIsDown)
+    ? mergeDownRuns(counts, {
+        quorum: region === undefined ? 'majority' : 'any',
+        maxGapMs: freshForMs(subject.intervalMs, counts),
+      })
+    : [];
   const own = region === undefined ? incidents : incidents.filter((i) => i.regions.includes(region));
   const outages = mergeOutages(own, runs, now);
   const end = Math.min(to, now);
   const inRange = outages.filter((o) => o.start < end && (o.end > from || (o.open && o.end >= from)));
-  const maintenance = maintenanceSpans(bucketCounts(region ?? '*', buckets));
+  const maintenance = buckets.some((b) => (b.maintenance ?? 0) > 0)
+    ? maintenanceSpans(bucketCounts(region ?? '*', buckets))
+    : [];
   const computed = slaFigures({ from, to, now, outages, maintenance });
   const alignedFrom = bucketStart(buckets[0]?.start ?? from, 'minute');
   const stats = rangeStats(

@@ -1,8 +1,9 @@
-import type { DesktopStore } from '../store/index.js';
+import type { Incident } from '@vantage/shared';
+import type { DesktopStore, MonitorRecord, RegionLastCheck } from '../store/index.js';
 import type { ReportSubject } from './monitor-report.js';
 
 /** Incidents of one monitor read for a report; a monitor has far fewer in its whole life. */
-const INCIDENTS_READ = 100_000;
+export const INCIDENTS_READ = 100_000;
 
 /**
  * What a report knows of a monitor: its name, the regions it has history in (those that reported,
@@ -14,13 +15,25 @@ export function reportSubject(
 ): ReportSubject | null {
   const record = store.monitors.get(monitorId);
   if (record === null) return null;
-  const reported = store.dashboardSummary([monitorId])[0]?.regions.map((r) => r.region) ?? [];
+  return subjectOf(
+    record,
+    store.dashboardSummary([monitorId])[0]?.regions ?? [],
+    store.incidents.list({ monitorId, limit: INCIDENTS_READ }),
+  );
+}
+
+/** A report subject from a monitor's record, the regions that reported and its incidents (newest first). */
+export function subjectOf(
+  record: MonitorRecord,
+  reported: readonly Pick<RegionLastCheck, 'region'>[],
+  incidents: readonly Incident[],
+): ReportSubject {
   const configured = Array.isArray(record.monitor.regions) ? record.monitor.regions : [];
   return {
-    monitorId,
+    monitorId: record.monitor.id,
     name: record.monitor.name,
-    regions: [...new Set([...reported, ...configured])].sort(),
+    regions: [...new Set([...reported.map((r) => r.region), ...configured])].sort(),
     intervalMs: record.monitor.interval * 1000,
-    incidents: store.incidents.list({ monitorId, limit: INCIDENTS_READ }),
+    incidents,
   };
 }

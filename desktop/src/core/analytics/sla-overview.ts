@@ -2,7 +2,7 @@ import { type CsvValue, toCsv } from '@vantage/shared';
 import type { SlaOverviewView, SlaRowView } from '../../contract/methods/analytics-methods.js';
 import type { DesktopStore } from '../store/index.js';
 import { monitorFigures } from './monitor-figures.js';
-import { reportSubject } from './report-subject.js';
+import { overviewSubjects } from './overview-subjects.js';
 
 /** What the overview needs of the store. */
 export type OverviewStore = Pick<
@@ -19,7 +19,8 @@ export interface OverviewQuery {
 }
 
 /**
- * One SLA line per monitor (by name), from the same figures as its report, and totals: the mean
+ * One SLA line per monitor (by name), from the same figures as its report (its subject read in
+ * bulk, its region lines only where they can count), and totals: the mean
  * uptime of the monitors that have one, summed downtime and incidents, and the MTTR of every
  * recovered outage of every monitor together.
  */
@@ -28,11 +29,10 @@ export function slaOverview(store: OverviewStore, query: OverviewQuery): SlaOver
   const rows: SlaRowView[] = [];
   let recovered = 0;
   let recoveredS = 0;
-  for (const id of ids) {
-    const subject = reportSubject(store, id);
-    if (subject === null) continue;
+  for (const subject of overviewSubjects(store, ids)) {
+    const id = subject.monitorId;
     const { from, to, now } = query;
-    const figures = monitorFigures(store, { monitorId: id, from, to, now }, subject);
+    const figures = monitorFigures(store, { monitorId: id, from, to, now, figuresOnly: true }, subject);
     const end = Math.min(query.to, query.now);
     for (const o of figures.outages) {
       if (!o.open && o.end > query.from && o.end <= end) {
@@ -43,7 +43,7 @@ export function slaOverview(store: OverviewStore, query: OverviewQuery): SlaOver
     rows.push({
       monitorId: id,
       name: subject.name,
-      type: store.monitors.get(id)?.monitor.type ?? 'http',
+      type: subject.type,
       uptime: figures.sla.uptime,
       downtimeS: figures.sla.downtimeS,
       incidents: figures.stats.incidents,
