@@ -72,8 +72,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   // and are not re-checked (the type provider would have to re-encode every monitor).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(app);
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode < 500 && !httpLog.isLevelEnabled('debug')) return;
+  // A callback hook, not an async one: it runs on every request, heartbeat pings included.
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode < 500 && !httpLog.isLevelEnabled('debug')) return done();
     const fields = {
       reqId: request.id,
       method: request.method,
@@ -83,6 +84,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     };
     if (reply.statusCode >= 500) request.log.warn(fields, 'request failed');
     else request.log.debug(fields, 'request completed');
+    done();
   });
   app.addHook('preClose', options.beforeClose);
 
