@@ -179,7 +179,13 @@ export async function startRelay(
     heartbeats.start(publicUrl);
     statusPages.start(publicUrl);
     log.info(
-      { url, publicUrl, dataDir: config.dataDir, retentionDays: config.retentionDays, version: RELAY_VERSION },
+      {
+        url,
+        publicUrl,
+        dataDir: config.dataDir,
+        retentionDays: config.retentionDays,
+        version: RELAY_VERSION,
+      },
       'relay listening',
     );
 

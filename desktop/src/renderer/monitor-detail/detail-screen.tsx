@@ -127,7 +127,8 @@ export function DetailScreen({ monitorId }: { monitorId: string }) {
         subtitle={
           <span className="detail-subtitle">
             <span className="mono">{monitorTarget(monitor)}</span>
-            <span>every {formatSeconds(monitor.interval)}</span>
+            {/* A heartbeat's schedule is its target text; its interval only paces the relay's checks. */}
+            {monitor.type !== 'heartbeat' && <span>every {formatSeconds(monitor.interval)}</span>}
             {view.statusSince !== null && (
               <span>{`${statusLabel(view.status)} for ${formatSpan(now - view.statusSince)}`}</span>
             )}
