@@ -77,8 +77,10 @@ function varintLength(n: number): number {
 function protobufSize(sketch: LatencySketch): number {
   const field = (inner: number) => 1 + varintLength(inner) + inner;
   const mapping = field(9 + 9 + 2);
-  const slots = sketch.store.bins.length;
-  const offset = sketch.store.offset;
+  // The library's dense store spans every slot from the lowest non-empty key to the highest.
+  const bins = sketch.bins();
+  const offset = bins[0]?.[0] ?? 0;
+  const slots = bins.length === 0 ? 0 : bins.at(-1)![0] - offset + 1;
   const positive = field(
     (slots ? field(8 * slots) : 0) + 1 + varintLength(offset >= 0 ? 2 * offset : -2 * offset - 1),
   );
