@@ -31,3 +31,16 @@ export const HEARTBEAT_MIGRATION: Migration = {
     `);
   },
 };
+
+/**
+ * Schema step 6: `heartbeat_tokens.resumed_at`, when a heartbeat monitor was last resumed from a
+ * pause: its due time counts from there, so a restart after a resume does not page for the pings
+ * the pause excused.
+ */
+export const HEARTBEAT_RESUME_MIGRATION: Migration = {
+  version: 6,
+  name: 'heartbeat resume times',
+  up(db) {
+    db.exec('ALTER TABLE heartbeat_tokens ADD COLUMN resumed_at INTEGER');
+  },
+};

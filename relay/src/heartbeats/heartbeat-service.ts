@@ -79,12 +79,17 @@ export class HeartbeatService {
     if (monitors.revision() === this.#revision) return;
     this.#revision = monitors.revision();
     const tokens = store.tokens();
+    let resumes: Map<string, number> | undefined;
     const seen = new Set<string>();
     for (const monitor of monitors.list()) {
       if (monitor.type !== 'heartbeat') continue;
       seen.add(monitor.id);
       const track = this.#tracks.get(monitor.id);
       if (track !== undefined) {
+        if (track.monitor.paused && !monitor.paused) {
+          track.resume(now());
+          store.setResumedAt(monitor.id, now());
+        }
         track.monitor = monitor;
         continue;
       }
@@ -93,7 +98,8 @@ export class HeartbeatService {
         token = newPingToken();
         store.setToken(monitor.id, token, now());
       }
-      this.#add(this.#restore(monitor, token));
+      resumes ??= store.resumes();
+      this.#add(this.#restore(monitor, token, resumes.get(monitor.id)));
     }
     for (const [id, track] of this.#tracks) {
       if (seen.has(id)) continue;
@@ -171,13 +177,14 @@ export class HeartbeatService {
     // so a crash before the tick loses no state: the first tick after a restart writes it again.
   }
 
-  #restore(monitor: MonitorOf<'heartbeat'>, token: string): HeartbeatTrack {
+  #restore(monitor: MonitorOf<'heartbeat'>, token: string, resumedAt: number | undefined): HeartbeatTrack {
     const track = new HeartbeatTrack(monitor, token);
     for (const ping of this.deps.store.recentPings(monitor.id, RESTORE_PINGS)) track.add(ping);
     if (track.lastSuccessAt === null) {
       // The window held only starts and failures: the success that failures follow is older.
       track.lastSuccessAt = this.deps.store.lastPing(monitor.id, 'success')?.at ?? null;
     }
+    if (resumedAt !== undefined) track.resume(resumedAt);
     return track;
   }
 

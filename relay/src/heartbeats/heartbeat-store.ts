@@ -54,6 +54,21 @@ export class SqliteHeartbeatStore {
       .run(monitorId, token, now);
   }
 
+  /** Remembers when a monitor was resumed from a pause (its due time counts from there). */
+  setResumedAt(monitorId: string, at: number): void {
+    this.db.prepare('UPDATE heartbeat_tokens SET resumed_at = ? WHERE monitor_id = ?').run(at, monitorId);
+  }
+
+  /** When each monitor was last resumed, for those that ever were. */
+  resumes(): Map<string, number> {
+    const rows = this.db
+      .prepare<[], { monitor_id: string; resumed_at: number }>(
+        'SELECT monitor_id, resumed_at FROM heartbeat_tokens WHERE resumed_at IS NOT NULL',
+      )
+      .all();
+    return new Map(rows.map((r) => [r.monitor_id, r.resumed_at]));
+  }
+
   /** Forgets a deleted monitor's token (its pings stay until retention removes them). */
   deleteToken(monitorId: string): void {
     this.db.prepare('DELETE FROM heartbeat_tokens WHERE monitor_id = ?').run(monitorId);
@@ -82,9 +97,21 @@ export class SqliteHeartbeatStore {
     return row === undefined ? null : pingOf(row);
   }
 
-  /** Deletes pings older than `beforeTs`; returns how many. */
+  /**
+   * Deletes pings older than `beforeTs`, except each live monitor's newest start, success and
+   * failure: a heartbeat's state is restored from its pings, so a weekly job's last success must
+   * outlive raw retention or a restart would forget it ran (and never page). Returns how many.
+   */
   prune(beforeTs: number): number {
-    return this.db.prepare('DELETE FROM heartbeat_pings WHERE at < ?').run(beforeTs).changes;
+    return this.db
+      .prepare(
+        `DELETE FROM heartbeat_pings WHERE at < ? AND id NOT IN (
+           SELECT max(id) FROM heartbeat_pings
+           WHERE monitor_id IN (SELECT monitor_id FROM heartbeat_tokens)
+           GROUP BY monitor_id, kind
+         )`,
+      )
+      .run(beforeTs).changes;
   }
 }
 

@@ -25,6 +25,8 @@ export interface HeartbeatTestRelay {
   createHeartbeat(monitor: Record<string, unknown> & { id: string }): Promise<string>;
   /** Sends a ping to `url`. */
   ping(url: string, init?: RequestInit): Promise<Answer>;
+  /** Stops the relay and starts a new one on the same data dir and clock (ping URLs change port). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,15 +37,17 @@ export async function startHeartbeatTestRelay(
   const dir = mkdtempSync(join(tmpdir(), 'vantage-hb-'));
   const dataDir = join(dir, 'data');
   let clock = Date.parse('2025-06-01T12:00:00Z');
-  const relay = await startRelay(
-    { port: 0, dataDir },
-    {
-      logger: pino({ level: 'silent' }),
-      now: () => clock,
-      hub: { tickMs: 20 },
-      heartbeats: { tickMs: 20, ...options },
-    },
-  );
+  const start = () =>
+    startRelay(
+      { port: 0, dataDir },
+      {
+        logger: pino({ level: 'silent' }),
+        now: () => clock,
+        hub: { tickMs: 20 },
+        heartbeats: { tickMs: 20, ...options },
+      },
+    );
+  let relay = await start();
   const token = readFileSync(join(dataDir, 'desktop-token'), 'utf8').trim();
 
   async function answer(response: Response): Promise<Answer> {
@@ -60,7 +64,7 @@ export async function startHeartbeatTestRelay(
   async function api(method: string, path: string, body?: unknown): Promise<Answer> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${relay.url}/api/v1${path}`, {
+    const response = await fetch(`${handle.relay.url}/api/v1${path}`, {
       method,
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -68,7 +72,7 @@ export async function startHeartbeatTestRelay(
     return answer(response);
   }
 
-  return {
+  const handle: HeartbeatTestRelay = {
     relay,
     advance: (ms) => {
       clock += ms;
@@ -82,9 +86,15 @@ export async function startHeartbeatTestRelay(
       return detail.body.url as string;
     },
     ping: async (url, init) => answer(await fetch(url, init)),
+    async restart() {
+      await relay.stop();
+      relay = await start();
+      handle.relay = relay;
+    },
     async stop() {
       await relay.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return handle;
 }

@@ -25,6 +25,8 @@ export class HeartbeatTrack {
   failure: { at: number; exitCode: number | null } | null = null;
   lastRun: HeartbeatRun | null = null;
   readonly pairer = new RunPairer();
+  /** When the monitor was last resumed from a pause: the due time counts from here if later than the last success. */
+  resumedAt: number | null = null;
   /** The check state of the newest result written for it, and when. */
   emittedState: CheckState | null = null;
   emittedAt = Number.NEGATIVE_INFINITY;
@@ -48,21 +50,37 @@ export class HeartbeatTrack {
     return ended;
   }
 
+  /**
+   * The monitor was resumed at `now`: pings it missed while paused were expected to be missing, so
+   * it is given a full period from here, and a failure reported before the resume is forgotten.
+   */
+  resume(now: number): void {
+    this.resumedAt = now;
+    if (this.failure !== null && this.failure.at <= now) this.failure = null;
+  }
+
   /** The state at `now`. */
   verdict(now: number): HeartbeatVerdict {
-    const facts = { paused: this.monitor.paused, lastSuccessAt: this.lastSuccessAt, failure: this.failure };
+    const facts = { paused: this.monitor.paused, lastSuccessAt: this.#dueFrom(), failure: this.failure };
     return heartbeatVerdictWithDue(this.monitor, facts, this.#nextDue(), now);
   }
 
-  #due: { monitor: MonitorOf<'heartbeat'>; lastSuccessAt: number; at: number } | null = null;
+  /** What the due time counts from: the last success, or the resume after it. */
+  #dueFrom(): number | null {
+    if (this.lastSuccessAt === null) return null;
+    return this.resumedAt === null ? this.lastSuccessAt : Math.max(this.lastSuccessAt, this.resumedAt);
+  }
+
+  #due: { monitor: MonitorOf<'heartbeat'>; from: number; at: number } | null = null;
 
   /** The next due time, computed once per success and schedule (a cron's next time is not cheap). */
   #nextDue(): number | null {
-    if (this.lastSuccessAt === null) return null;
+    const from = this.#dueFrom();
+    if (from === null) return null;
     const cached = this.#due;
-    if (cached?.monitor === this.monitor && cached.lastSuccessAt === this.lastSuccessAt) return cached.at;
-    const at = nextDueAt(this.monitor, this.lastSuccessAt);
-    this.#due = { monitor: this.monitor, lastSuccessAt: this.lastSuccessAt, at };
+    if (cached?.monitor === this.monitor && cached.from === from) return cached.at;
+    const at = nextDueAt(this.monitor, from);
+    this.#due = { monitor: this.monitor, from, at };
     return at;
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { requireDesktopToken } from '../api/bearer-auth.js';
 import { API_PREFIX } from '../api/register-api.js';
+import { markingMaintenance } from '../evaluation/maintenance-marks.js';
 import type { MonitorStore, ResultLog, TokenStore } from '../storage/relay-storage.js';
 import { registerHeartbeatRoutes } from './heartbeat-routes.js';
 import { HeartbeatService } from './heartbeat-service.js';
@@ -27,6 +28,8 @@ export interface MountHeartbeatsOptions {
   now: () => number;
   /** Raw data retention: pings older than this many days are deleted. */
   retentionDays: number;
+  /** Whether a monitor is in maintenance: its heartbeat results are marked like probes' results. */
+  inMaintenance: (monitorId: string) => boolean;
   /** Requests per second and burst of the admin API per desktop token. */
   requestsPerSecond: number;
   burst: number;
@@ -58,7 +61,7 @@ export async function mountHeartbeats(
   const service = new HeartbeatService({
     store,
     monitors: options.monitors,
-    results: options.results,
+    results: markingMaintenance(options.results, options.inMaintenance),
     log,
     now: options.now,
     ...(worker === null ? {} : { commitPings: (pings: readonly NewPing[]) => worker.insert(pings) }),

@@ -37,47 +37,67 @@ type Row = [string, number, string, number | null, string | null, string];
 /**
  * Commits ping batches on a worker thread, so the relay's event loop keeps taking requests while
  * SQLite waits for the disk: the pings that arrive during one commit form the next batch. One
- * batch is in flight at a time, so commits (and their ids) stay in order.
+ * batch is in flight at a time, so commits (and their ids) stay in order. A thread that dies fails
+ * its batch (its transaction rolled back, or committed unanswered) and is replaced by the next batch.
  */
 export class PingCommitWorker {
-  readonly #worker: Worker;
-  #waiting: { resolve(ids: number[]): void; reject(error: Error): void } | null = null;
-  #failed: Error | null = null;
+  readonly #driver: string;
+  #worker: Worker | null = null;
+  #waiting: { worker: Worker; resolve(ids: number[]): void; reject(error: Error): void } | null = null;
+  #closing = false;
 
-  constructor(databasePath: string) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path: databasePath, driver } });
-    this.#worker.on('message', (message: { ids?: number[]; error?: string }) => {
+  constructor(private readonly databasePath: string) {
+    this.#driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.#worker = this.#spawn();
+  }
+
+  /** Stores a batch in one transaction; resolves with the stored pings once it is committed. */
+  insert(pings: readonly NewPing[]): Promise<HeartbeatPing[]> {
+    if (this.#closing) return Promise.reject(new Error('the ping commit thread is closing'));
+    if (this.#waiting !== null) return Promise.reject(new Error('a ping batch is already in flight'));
+    const worker = (this.#worker ??= this.#spawn());
+    const rows: Row[] = pings.map((p) => [p.monitorId, p.at, p.kind, p.exitCode, p.rid, p.body]);
+    return new Promise<number[]>((resolve, reject) => {
+      this.#waiting = { worker, resolve, reject };
+      worker.postMessage(rows);
+    }).then((ids) => pings.map((p, i) => ({ ...p, id: ids[i]! })));
+  }
+
+  /** Ends the thread abruptly, as a crash would (for tests of the recovery). */
+  async terminate(): Promise<void> {
+    await this.#worker?.terminate();
+  }
+
+  /** Closes the worker's connection and ends the thread (after the batch in flight, if any). */
+  async close(): Promise<void> {
+    this.#closing = true;
+    const worker = this.#worker;
+    if (worker === null) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('close');
+    await exited;
+  }
+
+  #spawn(): Worker {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { path: this.databasePath, driver: this.#driver },
+    });
+    worker.on('message', (message: { ids?: number[]; error?: string }) => {
       const waiting = this.#waiting;
       this.#waiting = null;
       if (message.ids !== undefined) waiting?.resolve(message.ids);
       else waiting?.reject(new Error(`storing pings failed: ${message.error ?? 'unknown error'}`));
     });
     const fail = (error: Error) => {
-      this.#failed = error;
-      this.#waiting?.reject(error);
+      if (this.#worker === worker) this.#worker = null;
+      // An old thread's late exit must not fail the batch its successor is committing.
+      if (this.#waiting?.worker !== worker) return;
+      this.#waiting.reject(error);
       this.#waiting = null;
     };
-    this.#worker.on('error', fail);
-    this.#worker.on('exit', () => fail(new Error('the ping commit thread has stopped')));
-  }
-
-  /** Stores a batch in one transaction; resolves with the stored pings once it is committed. */
-  insert(pings: readonly NewPing[]): Promise<HeartbeatPing[]> {
-    if (this.#failed !== null) return Promise.reject(this.#failed);
-    if (this.#waiting !== null) return Promise.reject(new Error('a ping batch is already in flight'));
-    const rows: Row[] = pings.map((p) => [p.monitorId, p.at, p.kind, p.exitCode, p.rid, p.body]);
-    return new Promise<number[]>((resolve, reject) => {
-      this.#waiting = { resolve, reject };
-      this.#worker.postMessage(rows);
-    }).then((ids) => pings.map((p, i) => ({ ...p, id: ids[i]! })));
-  }
-
-  /** Closes the worker's connection and ends the thread (after the batch in flight, if any). */
-  async close(): Promise<void> {
-    if (this.#failed !== null) return;
-    const exited = new Promise<void>((resolve) => this.#worker.once('exit', () => resolve()));
-    this.#worker.postMessage('close');
-    await exited;
+    worker.on('error', fail);
+    worker.on('exit', () => fail(new Error('the ping commit thread has stopped')));
+    return worker;
   }
 }

@@ -82,28 +82,54 @@ describe('ping URLs', () => {
     ]);
   });
 
-  it('keeps a body up to 10 KB as the log and refuses a bigger one with 413, storing nothing', async () => {
+  it('keeps a body up to 10 KB whole, and records a bigger one with the last 10 KB of its log', async () => {
     const url = await t.createHeartbeat({ id: 'logs', period: 3600 });
     const fits = 'x'.repeat(10_240);
     expect((await t.ping(url, { method: 'POST', body: fits })).status).toBe(200);
-    const tooBig = await t.ping(url, { method: 'POST', body: 'y'.repeat(10_241) });
-    expect(tooBig.status).toBe(413);
-    expect(tooBig.body.message).toContain('larger than 10240 bytes');
-    const runs = (await detail('logs')).runs as Array<{ log: string }>;
-    expect(runs.map((r) => r.log.length)).toEqual([10_240]);
+    const big = `${'y'.repeat(50_000)}\nERROR: disk full at the end`;
+    expect((await t.ping(`${url}/1`, { method: 'POST', body: big })).status).toBe(200);
+    const d = await detail('logs');
+    expect(d).toMatchObject({ state: 'down', message: 'job failed with exit code 1' });
+    const runs = d.runs as Array<{ log: string }>;
+    expect(runs.map((r) => Buffer.byteLength(r.log))).toEqual([10_240, 10_240]);
+    expect(runs[1]!.log).toBe(fits);
+    expect(runs[0]!.log.startsWith('[…truncated]\n')).toBe(true);
+    expect(runs[0]!.log.endsWith('\nERROR: disk full at the end')).toBe(true);
   });
 
-  it('refuses a chunked body over 10 KB that announced no length', async () => {
+  it('cuts a multi-byte log on a character boundary', async () => {
+    const url = await t.createHeartbeat({ id: 'utf8-log', period: 3600 });
+    expect((await t.ping(url, { method: 'POST', body: 'é'.repeat(20_000) })).status).toBe(200);
+    const [run] = (await detail('utf8-log')).runs as Array<{ log: string }>;
+    expect(run!.log).toMatch(/^\[…truncated\]\né+$/);
+  });
+
+  it('refuses a body over 1 MB with 413, storing nothing', async () => {
+    const url = await t.createHeartbeat({ id: 'huge', period: 3600 });
+    const tooBig = await t.ping(url, { method: 'POST', body: 'y'.repeat(1_048_577) });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.body.message).toContain('larger than 1048576 bytes');
+    expect(tooBig.body.message).toContain('not stored');
+    expect((await detail('huge')).runs).toEqual([]);
+  });
+
+  it('records a chunked body that announced no length, keeping its end, and refuses one over 1 MB', async () => {
     const url = await t.createHeartbeat({ id: 'chunked', period: 3600 });
-    const chunks = new ReadableStream({
-      start(controller) {
-        for (let i = 0; i < 12; i++) controller.enqueue(new TextEncoder().encode('z'.repeat(1024)));
-        controller.close();
-      },
-    });
-    const answer = await t.ping(url, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
-    expect(answer.status).toBe(413);
-    expect((await detail('chunked')).runs).toEqual([]);
+    const stream = (chunks: number, size: number) =>
+      new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < chunks; i++)
+            controller.enqueue(new TextEncoder().encode(`${i % 10}`.repeat(size)));
+          controller.close();
+        },
+      });
+    const post = (body: ReadableStream) =>
+      t.ping(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect((await post(stream(12, 1024))).status).toBe(200);
+    const [run] = (await detail('chunked')).runs as Array<{ log: string }>;
+    expect(run!.log.endsWith('1'.repeat(1024))).toBe(true);
+    expect((await post(stream(1100, 1024))).status).toBe(413);
+    expect((await detail('chunked')).runs).toHaveLength(1);
   });
 
   it('stops taking pings from a URL that is hammered, and answers 429', async () => {

@@ -11,7 +11,10 @@ export interface PingRouteDeps {
   now: () => number;
 }
 
-const TOO_LARGE = `the ping body is larger than ${HEARTBEAT_LIMITS.maxBodyBytes} bytes (10 KB); send only the end of the log, e.g. | tail -c 10000`;
+const TOO_LARGE = `the ping body is larger than ${HEARTBEAT_LIMITS.maxRequestBytes} bytes (1 MB) and was not stored; only the last 10 KB of a log is kept, so send only its end, e.g. | tail -c 10000`;
+/** What a log cut to its end starts with. */
+export const TRUNCATED_MARK = '[…truncated]\n';
+const KEPT_BYTES = HEARTBEAT_LIMITS.maxBodyBytes - Buffer.byteLength(TRUNCATED_MARK);
 const EXIT_CODE = /^\d{1,3}$/;
 
 /** What a ping's last path segment says; an error sentence when it says nothing valid. */
@@ -29,7 +32,7 @@ function signalOf(segment: string | undefined): { kind: PingKind; exitCode: numb
 /**
  * The public ping URLs (no authentication: the token in the path is the secret):
  * `/hb/<token>` (success), `/hb/<token>/start`, `/hb/<token>/fail`, `/hb/<token>/<exit code>`,
- * by GET, POST or HEAD, with an optional body (kept as the run's log, at most 10 KB) and an
+ * by GET, POST or HEAD, with an optional body (kept as the run's log: its last 10 KB, of at most 1 MB) and an
  * optional `?rid=` pairing a run's start and end. The answer (`OK`) is sent after the ping is
  * committed to the database.
  */
@@ -39,13 +42,13 @@ export async function registerPingRoutes(app: FastifyInstance, deps: PingRouteDe
     hb.removeAllContentTypeParsers();
     hb.addContentTypeParser(
       '*',
-      { parseAs: 'buffer', bodyLimit: HEARTBEAT_LIMITS.maxBodyBytes },
+      { parseAs: 'buffer', bodyLimit: HEARTBEAT_LIMITS.maxRequestBytes },
       (_r, body, done) => done(null, body),
     );
     // A callback hook: an async one costs every ping a promise and a tick.
     hb.addHook('onRequest', (request, reply, done) => {
       const length = Number(request.headers['content-length'] ?? 0);
-      if (length > HEARTBEAT_LIMITS.maxBodyBytes) {
+      if (length > HEARTBEAT_LIMITS.maxRequestBytes) {
         reply.header('connection', 'close');
         sendApiError(reply, 413, ErrorCode.frameTooLarge, TOO_LARGE);
         return;
@@ -98,7 +101,7 @@ async function receivePing(
     }
     rid = parsed.data;
   }
-  const body = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '';
+  const body = Buffer.isBuffer(request.body) ? logOf(request.body) : '';
   await deps.service.ping({
     monitorId: track.monitor.id,
     at: deps.now(),
@@ -108,6 +111,15 @@ async function receivePing(
     body,
   });
   return reply.type('text/plain; charset=utf-8').send('OK');
+}
+
+/** A body as the run's log: whole when it fits, else its end (where a job's error usually is), marked. */
+export function logOf(body: Buffer): string {
+  if (body.length <= HEARTBEAT_LIMITS.maxBodyBytes) return body.toString('utf8');
+  let start = body.length - KEPT_BYTES;
+  // Not in the middle of a UTF-8 character: skip its continuation bytes.
+  while (start < body.length && (body[start]! & 0xc0) === 0x80) start += 1;
+  return TRUNCATED_MARK + body.subarray(start).toString('utf8');
 }
 
 function tooMany(reply: FastifyReply): FastifyReply {

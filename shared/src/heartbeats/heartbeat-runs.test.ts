@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type HeartbeatPing, runsOf } from './heartbeat-runs.js';
+import { type HeartbeatPing, MAX_OPEN_STARTS, RunPairer, runsOf } from './heartbeat-runs.js';
 
 let nextId = 1;
 const ping = (
@@ -59,6 +59,48 @@ describe('runsOf', () => {
     expect(runs.map((r) => [r.kind, r.startedAt, r.durationMs])).toEqual([
       ['success', 2000, 600],
       ['started', 1000, null],
+    ]);
+  });
+});
+
+describe('RunPairer limits', () => {
+  it('keeps at most MAX_OPEN_STARTS unfinished starts, giving up on the oldest', () => {
+    const pairer = new RunPairer();
+    let givenUp = 0;
+    for (let i = 0; i < MAX_OPEN_STARTS + 50; i += 1) {
+      for (const r of pairer.add(ping(1000 + i, 'start', { rid: `r${i}` }))) {
+        expect(r.run.kind).toBe('started');
+        givenUp += 1;
+      }
+    }
+    expect(pairer.pending()).toHaveLength(MAX_OPEN_STARTS);
+    expect(givenUp).toBe(50);
+    // The first run's end no longer finds its start; the newest one's still does.
+    const [first] = pairer.add(ping(5000, 'success', { rid: 'r0' }));
+    expect(first?.run.startedAt).toBeNull();
+    const [last] = pairer.add(ping(5000, 'success', { rid: `r${MAX_OPEN_STARTS + 49}` }));
+    expect(last?.run.startedAt).toBe(1000 + MAX_OPEN_STARTS + 49);
+  });
+
+  it('gives up on a start older than a day and reports it as an unfinished run', () => {
+    const pairer = new RunPairer();
+    pairer.add(ping(0, 'start', { rid: 'crashed' }));
+    pairer.add(ping(1000, 'start', { rid: 'fresh' }));
+    const out = pairer.add(ping(25 * 3_600_000, 'start', { rid: 'next' }));
+    expect(out.map((r) => [r.run.kind, r.run.rid])).toEqual([
+      ['started', 'crashed'],
+      ['started', 'fresh'],
+    ]);
+    expect(pairer.pending().map((r) => r.run.rid)).toEqual(['next']);
+    const [end] = pairer.add(ping(25 * 3_600_000 + 10, 'success', { rid: 'crashed' }));
+    expect(end?.run.startedAt).toBeNull();
+    // An end more than a day after its own start finds it given up on, and reports it once.
+    const late = new RunPairer();
+    late.add(ping(0, 'start', { rid: 'slow' }));
+    const ended = late.add(ping(25 * 3_600_000, 'success', { rid: 'slow' }));
+    expect(ended.map((r) => [r.run.kind, r.run.startedAt])).toEqual([
+      ['started', 0],
+      ['success', null],
     ]);
   });
 });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const HEARTBEAT_LIMITS = {
   /** Largest ping body kept as the run's log, bytes. */
   maxBodyBytes: 10_240,
+  /** Largest ping body accepted at all (its last `maxBodyBytes` are kept), bytes. */
+  maxRequestBytes: 1_048_576,
   /** Runs the detail view returns. */
   runsShown: 50,
   /** Random bytes in a ping token (192 bits, 32 base64url characters). */
@@ -56,6 +58,11 @@ export interface OrderedRun {
   run: HeartbeatRun;
 }
 
+/** Open starts one pairer keeps at most (one monitor's concurrent `?rid=` runs); the oldest go first. */
+export const MAX_OPEN_STARTS = 100;
+/** A start without an end for this long is given up on (shown as an unfinished run). */
+export const MAX_OPEN_START_AGE_MS = 86_400_000;
+
 /**
  * Pairs start and end pings into runs, fed in commit order. An end pairs with the open start of the
  * same `rid` (runs without a rid pair with the newest start without one), so concurrent runs that
@@ -65,13 +72,25 @@ export interface OrderedRun {
 export class RunPairer {
   readonly #open = new Map<string, HeartbeatPing>();
 
-  /** Takes the next ping; returns the runs it completes (an end, or a start it superseded). */
+  /**
+   * Takes the next ping; returns the runs it completes (an end, a start it superseded, or starts
+   * given up on: older than {@link MAX_OPEN_START_AGE_MS} or beyond {@link MAX_OPEN_STARTS}).
+   */
   add(ping: HeartbeatPing): OrderedRun[] {
     const key = ping.rid ?? '';
+    const out = this.#expire(ping.at);
     const open = this.#open.get(key);
     if (ping.kind === 'start') {
+      // Deleted first so that the map's order (oldest first) stays the order of the starts.
+      this.#open.delete(key);
       this.#open.set(key, ping);
-      return open === undefined ? [] : [{ order: open.id, run: startedRun(open) }];
+      if (this.#open.size > MAX_OPEN_STARTS) {
+        const [oldestKey, oldest] = this.#open.entries().next().value!;
+        this.#open.delete(oldestKey);
+        out.push({ order: oldest.id, run: startedRun(oldest) });
+      }
+      if (open !== undefined) out.push({ order: open.id, run: startedRun(open) });
+      return out;
     }
     if (open !== undefined) this.#open.delete(key);
     const run: HeartbeatRun = {
@@ -83,7 +102,20 @@ export class RunPairer {
       rid: ping.rid,
       log: ping.body,
     };
-    return [{ order: ping.id, run }];
+    out.push({ order: ping.id, run });
+    return out;
+  }
+
+  /** Gives up on starts older than a day before `now`: their end is not coming (a `?rid=` run crashed). */
+  #expire(now: number): OrderedRun[] {
+    const out: OrderedRun[] = [];
+    for (const [key, start] of this.#open) {
+      // Oldest first by arrival; pings of one monitor arrive in time order, so stop at the first young one.
+      if (now - start.at <= MAX_OPEN_START_AGE_MS) break;
+      this.#open.delete(key);
+      out.push({ order: start.id, run: startedRun(start) });
+    }
+    return out;
   }
 
   /** Starts still waiting for their end. */

@@ -7,6 +7,7 @@ import { StatusDot } from '../components/status-badge.js';
 import { formatAgo, formatSpan, formatWhen } from '../format/format.js';
 import type { Tone } from '../format/status-labels.js';
 import { useAppStore } from '../store/use-app-store.js';
+import { dueText } from './heartbeat-due.js';
 import { heartbeatSnippets } from './heartbeat-snippets.js';
 import { HeartbeatRunsTable } from './heartbeat-runs-table.js';
 import './heartbeats.css';
@@ -67,12 +68,7 @@ export function HeartbeatPanel({ monitor, now }: { monitor: MonitorOf<'heartbeat
 
 function HeartbeatFacts({ detail, now }: { detail: HeartbeatDetail; now: number }) {
   const state = STATE[detail.state];
-  const due =
-    detail.nextDueAt === null
-      ? '—'
-      : detail.nextDueAt >= now
-        ? `in ${formatSpan(detail.nextDueAt - now)} (${formatWhen(detail.nextDueAt, now)})`
-        : `${formatSpan(now - detail.nextDueAt)} ago (${formatWhen(detail.nextDueAt, now)})`;
+  const due = dueText(detail.nextDueAt, now, formatSpan, formatWhen);
   return (
     <dl className="heartbeat-facts">
       <div>

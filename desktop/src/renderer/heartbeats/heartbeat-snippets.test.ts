@@ -26,8 +26,17 @@ describe('heartbeat snippets', () => {
   it("writes the monitor's own cron with its time zone into the crontab line", () => {
     const { crontab } = heartbeatSnippets(URL, { cron: '30 2 * * *', timezone: 'Europe/Berlin' });
     expect(crontab).toBe(
-      `CRON_TZ=Europe/Berlin\n30 2 * * * /path/to/job.sh && curl -fsS -m 10 --retry 5 -o /dev/null ${URL}`,
+      `# CRON_TZ applies to every line below it in this crontab\nCRON_TZ=Europe/Berlin\n30 2 * * * /path/to/job.sh && curl -fsS -m 10 --retry 5 -o /dev/null ${URL}`,
     );
+  });
+
+  it('writes CRON_TZ=UTC for a UTC cron, so a machine in another zone runs it at UTC times', () => {
+    const { crontab } = heartbeatSnippets(URL, { cron: '0 3 * * *', timezone: 'UTC' });
+    expect(crontab.split('\n')).toEqual([
+      '# CRON_TZ applies to every line below it in this crontab',
+      'CRON_TZ=UTC',
+      `0 3 * * * /path/to/job.sh && curl -fsS -m 10 --retry 5 -o /dev/null ${URL}`,
+    ]);
   });
 
   it('sends /start, then the exit code with the output as the body, pairing both by a run id', () => {

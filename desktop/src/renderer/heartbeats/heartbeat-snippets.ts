@@ -31,9 +31,12 @@ export function heartbeatSnippets(
   monitor: Pick<MonitorOf<'heartbeat'>, 'period' | 'cron' | 'timezone'>,
 ): HeartbeatSnippets {
   const schedule = monitor.cron ?? (monitor.period === undefined ? null : cronForPeriod(monitor.period));
-  // cronie and Debian's cron read CRON_TZ; without it the schedule runs in the machine's zone.
+  // cronie and Debian's cron read CRON_TZ; without it the schedule runs in the machine's zone, so
+  // it is written even for UTC (a UTC schedule on a machine in another zone would drift by hours).
   const zone =
-    monitor.cron !== undefined && monitor.timezone !== 'UTC' ? `CRON_TZ=${monitor.timezone}\n` : '';
+    monitor.cron === undefined
+      ? ''
+      : `# CRON_TZ applies to every line below it in this crontab\nCRON_TZ=${monitor.timezone}\n`;
   const crontab =
     schedule === null
       ? `# every ${monitor.period ?? '?'} s; pick a cron schedule that matches\n* * * * * /path/to/job.sh && ${CURL} ${url}`
