@@ -1,4 +1,4 @@
-import { ChannelConfig, type CheckResult } from '@vantage/shared';
+import { ChannelConfig, type CheckResult, MaintenanceWindow } from '@vantage/shared';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually } from '../testing/eventually.js';
@@ -145,13 +145,30 @@ describe('alerts through the real evaluator, outbox and a webhook', () => {
 });
 
 describe('results during maintenance', () => {
+  /** Puts a one-off window for `api` from `startsAt` to `endsAt` and lets the scheduler see it. */
+  function window(startsAt: number, endsAt: number) {
+    alerting.config.put(
+      'maintenance',
+      MaintenanceWindow.parse({
+        kind: 'once',
+        id: 'upgrade',
+        name: 'Upgrade',
+        monitorIds: ['api'],
+        startsAt,
+        endsAt,
+      }),
+      Date.now(),
+    );
+    alerting.maintenance.check();
+  }
+
   it('are marked when stored and counted apart in the daily aggregates, and only while the window lasts', async () => {
     relay.hub.services.monitors.upsert(httpMonitor('api', 'http://127.0.0.1:1/'));
     await report('api', 'up');
-    relay.hub.setMaintenance('api', true);
+    window(Date.now() - 1000, Date.now() + 3_600_000);
     await report('api', 'down');
     await report('api', 'down');
-    relay.hub.setMaintenance('api', false);
+    window(Date.now() - 3_600_000, Date.now() - 1000);
     // A probe cannot mark its own results.
     await report('api', 'down', { maintenance: true });
     const stored = relay.storage.results.readAfter(0, 10);
@@ -163,5 +180,25 @@ describe('results during maintenance', () => {
     ]);
     const [day] = relay.storage.aggregates.read('api', Date.now() - DAY, Date.now() + DAY);
     expect(day).toMatchObject({ up: 1, down: 1, count: 2, maintenance: 2 });
+  });
+
+  it('are marked by when they were taken, not when a probe uploaded its spool', async () => {
+    relay.hub.services.monitors.upsert(httpMonitor('api', 'http://127.0.0.1:1/'));
+    const now = Date.now();
+    // A window that ended ten minutes ago: results taken in it arrive only now.
+    window(now - 3_600_000, now - 600_000);
+    await report('api', 'down', { ts: now - 1_800_000 });
+    await report('api', 'up', { ts: now - 300_000 });
+    // A window open now: a result spooled from before it is no maintenance result.
+    window(now - 60_000, now + 3_600_000);
+    await report('api', 'down', { ts: now - 120_000 });
+    await report('api', 'down', { ts: now - 30_000 });
+    const stored = relay.storage.results.readAfter(0, 10);
+    expect(stored.map((r) => [r.state, r.maintenance ?? false])).toEqual([
+      ['down', true],
+      ['up', false],
+      ['down', false],
+      ['down', true],
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { type AckLinks, createAckLinks } from './ack-links.js';
 import { ensureAckLinkKey } from './ack/ack-link-key.js';
 import { createChannelContext } from './channel-context.js';
 import { deliverAlert } from './deliver-alert.js';
+import { MaintenanceCalendar } from './maintenance/maintenance-calendar.js';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler.js';
 import { AlertOutbox } from './outbox/alert-outbox.js';
 import { AlertSender, type SenderTiming } from './outbox/alert-sender.js';
@@ -122,7 +123,12 @@ export function createAlerting(deps: AlertingDeps): Alerting {
     log,
     timing: options,
   });
+  // Results are marked by the windows themselves; filled now, so results before `start` are too.
+  const calendar = new MaintenanceCalendar();
+  calendar.refresh(config.list('maintenance'), services.monitors.list().monitors, deps.now());
+  deps.hub.useMaintenanceCalendar((monitorId, at) => calendar.covers(monitorId, at));
   const maintenance = new MaintenanceScheduler({
+    calendar,
     windows: () => config.list('maintenance'),
     monitors: () => services.monitors.list().monitors,
     apply: (monitorId, active) => deps.hub.setMaintenance(monitorId, active),

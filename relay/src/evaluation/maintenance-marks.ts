@@ -2,13 +2,20 @@ import type { CheckResult } from '@vantage/shared';
 import type { ResultLog } from '../storage/relay-storage.js';
 
 /**
- * Sets `maintenance` on each result by the relay's own knowledge, in place: true for a monitor in
- * a maintenance window, absent otherwise (whatever the probe sent; only the relay decides). In
- * place because the batch was just parsed for this call and this runs for every stored result.
+ * Whether a monitor was in a maintenance window at `at` (ms). A lookup that ignores `at` marks by
+ * the state on arrival, which is wrong for results a probe spooled and uploaded late.
  */
-export function markMaintenance(results: CheckResult[], inMaintenance: (monitorId: string) => boolean): void {
+export type MaintenanceLookup = (monitorId: string, at: number) => boolean;
+
+/**
+ * Sets `maintenance` on each result by the relay's own knowledge, in place: true for a result
+ * taken (`ts`) while a window covered its monitor, absent otherwise (whatever the probe sent; only
+ * the relay decides). In place because the batch was just parsed for this call and this runs for
+ * every stored result.
+ */
+export function markMaintenance(results: CheckResult[], inMaintenance: MaintenanceLookup): void {
   for (const result of results) {
-    if (inMaintenance(result.monitorId)) result.maintenance = true;
+    if (inMaintenance(result.monitorId, result.ts)) result.maintenance = true;
     else if (result.maintenance !== undefined) delete result.maintenance;
   }
 }
@@ -18,7 +25,7 @@ export function markMaintenance(results: CheckResult[], inMaintenance: (monitorI
  * append time, so the mark is stored with the result, counted apart in the daily aggregates and
  * carried to desktops in the log.
  */
-export function markingMaintenance(log: ResultLog, inMaintenance: (monitorId: string) => boolean): ResultLog {
+export function markingMaintenance(log: ResultLog, inMaintenance: MaintenanceLookup): ResultLog {
   return {
     append(probeId, results) {
       markMaintenance(results, inMaintenance);

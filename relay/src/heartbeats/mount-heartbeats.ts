@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { requireDesktopToken } from '../api/bearer-auth.js';
 import { API_PREFIX } from '../api/register-api.js';
-import { markingMaintenance } from '../evaluation/maintenance-marks.js';
+import { type MaintenanceLookup, markingMaintenance } from '../evaluation/maintenance-marks.js';
 import type { MonitorStore, ResultLog, TokenStore } from '../storage/relay-storage.js';
 import { registerHeartbeatRoutes } from './heartbeat-routes.js';
 import { HeartbeatService } from './heartbeat-service.js';
@@ -28,8 +28,8 @@ export interface MountHeartbeatsOptions {
   now: () => number;
   /** Raw data retention: pings older than this many days are deleted. */
   retentionDays: number;
-  /** Whether a monitor is in maintenance: its heartbeat results are marked like probes' results. */
-  inMaintenance: (monitorId: string) => boolean;
+  /** Whether a monitor was in maintenance at a time: its heartbeat results are marked like probes' results. */
+  inMaintenance: MaintenanceLookup;
   /** Requests per second and burst of the admin API per desktop token. */
   requestsPerSecond: number;
   burst: number;

@@ -7,7 +7,7 @@ import {
   IncidentListeners,
   type StatusChangeListener,
 } from '../evaluation/incident-listeners.js';
-import { markingMaintenance } from '../evaluation/maintenance-marks.js';
+import { type MaintenanceLookup, markingMaintenance } from '../evaluation/maintenance-marks.js';
 import { createStatusService } from '../evaluation/status-service.js';
 import { InProcessAssignmentFanout } from '../fanout/assignment-fanout.js';
 import { InProcessLiveFeed, type LiveResultsListener } from '../fanout/live-feed.js';
@@ -77,6 +77,12 @@ export interface Hub {
   onResults(listener: LiveResultsListener): () => void;
   /** Starts or ends a maintenance window for one monitor (the alert module's scheduler calls it). */
   setMaintenance(monitorId: string, active: boolean): void;
+  /** Whether a monitor is in a maintenance window now (results of other sources are marked by it). */
+  inMaintenance(monitorId: string): boolean;
+  /** Whether a monitor was in a maintenance window when a result was taken (`at`); marks results. */
+  maintenanceAt(monitorId: string, at: number): boolean;
+  /** Installs the lookup `maintenanceAt` uses (the alert module's calendar of windows). */
+  useMaintenanceCalendar(lookup: MaintenanceLookup): void;
   /** Stops accepting, commits and acks pending results, closes every connection, saves evaluation state. */
   close(): Promise<void>;
 }
@@ -109,6 +115,8 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
     log,
   );
   const checks = new CheckRouter(probes, monitors, log, options.checkDeadlineMs);
+  // Until alerting installs its calendar of windows, the evaluator's state now is the best guess.
+  let maintenanceAt: MaintenanceLookup = (monitorId) => evaluation.inMaintenance(monitorId);
   const services: HubServices = {
     monitors,
     status: createStatusService(monitors, evaluation, storage.incidents, probes),
@@ -138,8 +146,8 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
     log,
     helloTimeoutMs: options.helloTimeoutMs ?? 5000,
     probe: {
-      // Marked at append time, so the stored result says it was taken during maintenance.
-      results: markingMaintenance(storage.results, (monitorId) => evaluation.inMaintenance(monitorId)),
+      // Marked by when each result was taken, so a spool uploaded after a window still counts in it.
+      results: markingMaintenance(storage.results, (monitorId, at) => maintenanceAt(monitorId, at)),
       monitors,
       fanout,
       probes,
@@ -222,6 +230,11 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
     onStatusChange: (listener, options) => listeners.addStatus(listener, options),
     onResults: (listener) => feed.subscribe(listener),
     setMaintenance: (monitorId, active) => evaluation.applyMaintenance(monitorId, active),
+    inMaintenance: (monitorId) => evaluation.inMaintenance(monitorId),
+    maintenanceAt: (monitorId, at) => maintenanceAt(monitorId, at),
+    useMaintenanceCalendar(lookup) {
+      maintenanceAt = lookup;
+    },
     close() {
       closing ??= close();
       return closing;

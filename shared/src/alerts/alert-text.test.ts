@@ -36,6 +36,11 @@ describe('alertTitle', () => {
     ['down', {}, 'API is down'],
     ['degraded', {}, 'API is degraded'],
     ['recovered', { resolvedAt: T0 + 5 * MIN }, 'API is back up after 5 minutes'],
+    [
+      'recovered',
+      { resolvedAt: T0 + 5 * MIN, certExpiresAt: T0 + 90 * 86_400_000 },
+      'API: TLS certificate renewed',
+    ],
     ['acknowledged', { acknowledgedBy: 'alice' }, 'API acknowledged by alice'],
     ['reminder', {}, 'API is still down (12 minutes)'],
     ['escalation', {}, 'API has been down for 12 minutes and nobody acknowledged it'],

@@ -61,6 +61,8 @@ export function noticeHeadline(notice: AlertNotice, at: number): string {
     case 'degraded':
       return `${name} is degraded`;
     case 'recovered':
+      // A certificate's story ends with its renewal, not with the monitor coming back up.
+      if (notice.certExpiresAt !== undefined) return `${name}: TLS certificate renewed`;
       return `${name} is back up after ${humanizeDuration((notice.resolvedAt ?? at) - notice.openedAt)}`;
     case 'acknowledged':
       return `${name} acknowledged${notice.acknowledgedBy === undefined ? '' : ` by ${notice.acknowledgedBy}`}`;

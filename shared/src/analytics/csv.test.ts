@@ -14,8 +14,13 @@ describe('csvField', () => {
     [undefined, ''],
     [Number.NaN, ''],
     ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
-    ['@sum', "'@sum"],
+    ['@sum', `"'@sum"`],
     ['-12.5', '-12.5'],
+    ['+3', '+3'],
+    ["-2+3+cmd|'/C calc'!A0", `"'-2+3+cmd|'/C calc'!A0"`],
+    ['+1 555 0100', `"'+1 555 0100"`],
+    ['\tindented', `"'\tindented"`],
+    ['\r=1+1', `"'\r=1+1"`],
   ])('writes %j as %s', (value, field) => {
     expect(csvField(value)).toBe(field);
   });

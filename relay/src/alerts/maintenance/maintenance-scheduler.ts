@@ -1,5 +1,6 @@
 import { type MaintenanceWindow, maintenanceActive, maintenanceCovers } from '@vantage/shared';
 import type { Logger } from 'pino';
+import type { MaintenanceCalendar } from './maintenance-calendar.js';
 
 /** A monitor as maintenance sees it. */
 export interface MaintenanceSubject {
@@ -27,6 +28,8 @@ export interface MaintenanceSchedulerDeps {
   log: Logger;
   /** How often windows are re-checked (default 10 s); a window starts or ends within this. */
   checkMs: number;
+  /** Kept up to date with each check, for marking results by when they were taken. */
+  calendar?: MaintenanceCalendar;
 }
 
 /**
@@ -51,8 +54,9 @@ export class MaintenanceScheduler {
   /** Re-checks now (after a window or a monitor changed). */
   check(): void {
     try {
-      const monitors = this.deps.monitors();
-      const next = monitorsInMaintenance(this.deps.windows(), monitors, this.deps.now());
+      const [windows, monitors, now] = [this.deps.windows(), this.deps.monitors(), this.deps.now()];
+      this.deps.calendar?.refresh(windows, monitors, now);
+      const next = monitorsInMaintenance(windows, monitors, now);
       for (const { id } of monitors) {
         const was = this.#current?.has(id);
         const is = next.has(id);

@@ -107,9 +107,38 @@ describe('certificate expiry alerts', () => {
     alerts.observe([result(1, T0 + 5 * DAY)]);
     expect(sent()).toEqual([]);
     alerts.observe([result(2, T0 + 92 * DAY)]);
-    expect(sent()).toEqual([]);
+    expect(sent()).toEqual(['ops: The certificate was renewed; it now expires 2026-06-02']);
     alerts.observe([result(80, T0 + 92 * DAY)]);
     expect(sent()).toEqual(['ops: The certificate expires in 12 days (issued by Example CA)']);
+  });
+
+  it('tell once, across restarts and regions, that a certificate was renewed, closing its story', () => {
+    let alerts = open();
+    alerts.observe([result(6.5)]);
+    expect(sent()).toEqual(['ops: The certificate expires in 13 days (issued by Example CA)']);
+    // A certificate further from expiry than any threshold, but not a renewal of one announced.
+    alerts.observe([result(7, T0 + 90 * DAY, 'other')]);
+    expect(sent()).toEqual([]);
+    db.close();
+    db = openRelayDatabase(join(dir, 'relay.db'));
+    alerts = open();
+    alerts.observe([result(8, T0 + 98 * DAY), result(8, T0 + 98 * DAY)]);
+    outbox.composeDue(T0 + 365 * DAY, 0);
+    const [renewal] = outbox.list({ status: 'pending', limit: 10 }).flatMap((m) => m.message.notices);
+    expect(renewal).toMatchObject({
+      kind: 'recovered',
+      incidentId: `shop:cert:${EXPIRY}`,
+      openedAt: T0,
+      resolvedAt: T0 + 8 * DAY,
+      cause: 'The certificate was renewed; it now expires 2026-06-08',
+    });
+    sent();
+    // A region still served the old certificate for a while: nothing new to say.
+    alerts.observe([result(8.5), result(9, T0 + 98 * DAY)]);
+    db.close();
+    db = openRelayDatabase(join(dir, 'relay.db'));
+    open().observe([result(9.5, T0 + 98 * DAY)]);
+    expect(sent()).toEqual([]);
   });
 
   it('follow each rule: its own thresholds and channels, nothing when certExpiry is off or the probe is unhealthy', () => {

@@ -4,6 +4,8 @@ import type { AlertConfigStore } from '../store/alert-config-store.js';
 import type { MonitorFacts, NoticeStager } from './notice-stager.js';
 
 const DAY_MS = 86_400_000;
+/** The threshold row that records a certificate's renewal as announced. */
+const RENEWED = -1;
 
 /** What certificate-expiry alerting needs. */
 export interface CertExpiryAlertsDeps {
@@ -21,15 +23,24 @@ export interface CertExpiryAlertsDeps {
  *    `alert_cert_notices` with the notices in one transaction, so a restart does not repeat it; a
  *    renewed certificate has another expiry and starts over;
  * 3. thresholds crossed at once (first seen 5 days before expiry) make one notice per channel;
- * 4. this runs for every stored batch, so results without an expiry, from unhealthy probes or
- *    further from expiry than any rule's largest threshold cost a comparison, and one already
- *    announced a lookup in memory; the database is touched only when a threshold is new.
+ * 4. a result showing a later expiry than a certificate already announced for the monitor means
+ *    it was renewed: the old certificate's story gets one `recovered` notice (PagerDuty resolves
+ *    its alert), remembered as threshold {@link RENEWED} so it is told once;
+ * 5. this runs for every stored batch, so results without an expiry, from unhealthy probes or
+ *    further from expiry than any rule's largest threshold cost a comparison and a map lookup,
+ *    one already announced a lookup in memory; the database is touched only when something is new.
  */
 export class CertExpiryAlerts {
   readonly #seen: Database.Statement<[string, number], { threshold_days: number }>;
   readonly #mark: Database.Statement<[string, number, number, number]>;
   /** Thresholds already announced, by `monitorId\nexpiry`; filled from the table on first use. */
   readonly #announced = new Map<string, Set<number>>();
+  readonly #openStories: Database.Statement<
+    [],
+    { monitor_id: string; cert_expires_at: number; opened_at: number }
+  >;
+  /** Announced, not yet renewed certificates: expiry to first notice time, by monitor; read on first use. */
+  #open: Map<string, Map<number, number>> | undefined;
 
   constructor(private readonly deps: CertExpiryAlertsDeps) {
     this.#seen = deps.db.prepare(
@@ -38,6 +49,10 @@ export class CertExpiryAlerts {
     this.#mark = deps.db.prepare(
       'INSERT OR IGNORE INTO alert_cert_notices (monitor_id, cert_expires_at, threshold_days, sent_at) VALUES (?, ?, ?, ?)',
     );
+    this.#openStories = deps.db.prepare(
+      `SELECT monitor_id, cert_expires_at, MIN(sent_at) AS opened_at FROM alert_cert_notices
+       GROUP BY monitor_id, cert_expires_at HAVING MIN(threshold_days) > ${RENEWED}`,
+    );
   }
 
   /** Looks at committed results and stages the notices they call for; returns how many were staged. */
@@ -45,6 +60,7 @@ export class CertExpiryAlerts {
     let rules: AlertRule[] | undefined;
     let horizonMs = 0;
     let crossings: Crossing[] | undefined;
+    let renewals: Renewal[] | undefined;
     for (const result of results) {
       const expiresAt = result.certExpiresAt;
       if (expiresAt === undefined || !result.probeHealthy) continue;
@@ -52,19 +68,47 @@ export class CertExpiryAlerts {
         rules = this.deps.config.list('rule').filter((r) => r.on.certExpiry && r.channels.length > 0);
         horizonMs = Math.max(0, ...rules.flatMap((r) => r.certExpiryDays)) * DAY_MS;
       }
+      const open = this.#openFor(result.monitorId);
+      if (open !== undefined)
+        for (const [oldExpiry, openedAt] of open)
+          if (oldExpiry < expiresAt) {
+            open.delete(oldExpiry);
+            (renewals ??= []).push({ result, oldExpiry, openedAt, rules });
+          }
       if (expiresAt - result.ts > horizonMs) continue;
       const crossing = this.#crossing(result, expiresAt, rules);
       if (crossing !== undefined) (crossings ??= []).push(crossing);
     }
-    if (crossings === undefined) return 0;
-    const work = crossings;
+    if (crossings === undefined && renewals === undefined) return 0;
+    const [work, renewed] = [crossings ?? [], renewals ?? []];
     try {
-      return this.deps.db.transaction(() => work.reduce((n, c) => n + this.#announce(c), 0))();
+      return this.deps.db.transaction(
+        () =>
+          work.reduce((n, c) => n + this.#announce(c), 0) +
+          renewed.reduce((n, r) => n + this.#announceRenewal(r), 0),
+      )();
     } catch (error) {
-      // The cache holds marks the rollback undid: read them again from the table.
+      // The caches hold marks the rollback undid: read them again from the table.
       this.#announced.clear();
+      this.#open = undefined;
       throw error;
     }
+  }
+
+  /** The monitor's announced, unrenewed certificates (undefined for none; the common case). */
+  #openFor(monitorId: string): Map<number, number> | undefined {
+    if (this.#open === undefined) {
+      this.#open = new Map();
+      for (const row of this.#openStories.all())
+        this.#openMap(row.monitor_id).set(row.cert_expires_at, row.opened_at);
+    }
+    return this.#open.get(monitorId);
+  }
+
+  #openMap(monitorId: string): Map<number, number> {
+    let open = this.#open!.get(monitorId);
+    if (open === undefined) this.#open!.set(monitorId, (open = new Map()));
+    return open;
   }
 
   /** The thresholds a result newly crosses, marked as announced in memory; undefined for none. */
@@ -81,6 +125,9 @@ export class CertExpiryAlerts {
     ];
     if (fresh.length === 0) return undefined;
     for (const days of fresh) announced.add(days);
+    this.#openFor(result.monitorId);
+    const open = this.#openMap(result.monitorId);
+    if (!open.has(expiresAt)) open.set(expiresAt, this.deps.now());
     return { result, expiresAt, monitor, fresh, rules: matching, daysLeft };
   }
 
@@ -95,6 +142,29 @@ export class CertExpiryAlerts {
     return this.deps.stager.stageNotice(channels, notice).length;
   }
 
+  /** Records the renewal and tells the channels of the monitor's certificate rules that the old story ended. */
+  #announceRenewal({ result, oldExpiry, openedAt, rules }: Renewal): number {
+    this.#mark.run(result.monitorId, oldExpiry, RENEWED, this.deps.now());
+    const monitor = this.deps.stager.monitor(result.monitorId);
+    if (monitor === undefined) return 0;
+    const channels = rules
+      .filter((rule) => ruleMatches(rule, { id: result.monitorId, tags: monitor.tags }))
+      .flatMap((rule) => rule.channels);
+    const notice: AlertNotice = {
+      kind: 'recovered',
+      monitorId: result.monitorId,
+      monitorName: monitor.name,
+      incidentId: certStoryId(result.monitorId, oldExpiry),
+      ...(monitor.target === undefined ? {} : { target: monitor.target }),
+      cause: `The certificate was renewed; it now expires ${new Date(result.certExpiresAt!).toISOString().slice(0, 10)}`,
+      regions: [result.region],
+      openedAt,
+      resolvedAt: result.ts,
+      certExpiresAt: result.certExpiresAt!,
+    };
+    return this.deps.stager.stageNotice(channels, notice).length;
+  }
+
   #announcedFor(monitorId: string, expiresAt: number): Set<number> {
     const key = `${monitorId}\n${expiresAt}`;
     let announced = this.#announced.get(key);
@@ -104,6 +174,19 @@ export class CertExpiryAlerts {
     }
     return announced;
   }
+}
+
+/** A result showing that an announced certificate was replaced by one expiring later. */
+interface Renewal {
+  result: CheckResult;
+  oldExpiry: number;
+  openedAt: number;
+  rules: AlertRule[];
+}
+
+/** One id per certificate: every threshold of one certificate, and its renewal, is one story. */
+function certStoryId(monitorId: string, expiresAt: number): string {
+  return `${monitorId}:cert:${expiresAt}`;
 }
 
 /** Thresholds one result newly crossed, with what announcing them needs. */
@@ -127,8 +210,7 @@ function certNotice(
     kind: 'cert-expiry',
     monitorId: result.monitorId,
     monitorName: monitor.name,
-    // One id per certificate: every threshold of one certificate is one story to a receiver.
-    incidentId: `${result.monitorId}:cert:${expiresAt}`,
+    incidentId: certStoryId(result.monitorId, expiresAt),
     ...(monitor.target === undefined ? {} : { target: monitor.target }),
     cause:
       expiresAt <= result.ts

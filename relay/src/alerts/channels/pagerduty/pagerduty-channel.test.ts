@@ -132,3 +132,31 @@ test('a bad routing key is permanent with PagerDuty’s error list and no key in
       'PagerDuty: HTTP 400: Event object is invalid Invalid routing key [redacted] (check routingKey: it must be an Events API v2 integration key)',
   });
 });
+
+test('each certificate threshold pages anew: the open alert of that certificate is resolved, then triggered again', async () => {
+  const cert = sampleNotice({
+    kind: 'cert-expiry',
+    incidentId: 'api:cert:1790000000000',
+    cause: 'The certificate expires in 7 days',
+    certExpiresAt: NOW + 7 * 86_400_000,
+  });
+  const sent = await events(sampleMessage(cert));
+  expect(sent.map((e) => [e.event_action, e.dedup_key])).toEqual([
+    ['resolve', 'api:cert:1790000000000'],
+    ['trigger', 'api:cert:1790000000000'],
+  ]);
+  expect(sent[1]!.payload).toMatchObject({ severity: 'warning', class: 'cert-expiry' });
+});
+
+test('a renewed certificate resolves the old certificate alert', async () => {
+  const renewed = sampleNotice({
+    kind: 'recovered',
+    incidentId: 'api:cert:1790000000000',
+    cause: 'The certificate was renewed; it now expires 2027-01-01',
+    resolvedAt: NOW,
+    certExpiresAt: NOW + 90 * 86_400_000,
+  });
+  expect(await events(sampleMessage(renewed))).toEqual([
+    { routing_key: KEY, event_action: 'resolve', dedup_key: 'api:cert:1790000000000' },
+  ]);
+});
