@@ -124,6 +124,7 @@ export async function startRelay(
       tokens: storage.tokens,
       metrics: metrics.registry,
       health: () => healthOf(storage, startedAt),
+      trustProxy: config.trustProxy,
     });
     cleanups.unshift(() => closeHttpApp(app, log));
     const alerting = await mountAlerting(app, {
@@ -148,6 +149,7 @@ export async function startRelay(
       log,
       now,
       retentionDays: config.retentionDays,
+      inMaintenance: (monitorId, at) => hub.maintenanceAt(monitorId, at),
       requestsPerSecond: config.messagesPerSecond,
       burst: config.messageBurst,
       ...(deps.heartbeats === undefined ? {} : { options: deps.heartbeats }),

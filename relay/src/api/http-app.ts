@@ -40,6 +40,8 @@ export interface HttpAppOptions {
   tokens: TokenStore;
   metrics: Registry;
   health: () => HealthBody;
+  /** Believe X-Forwarded-For/-Proto (the relay sits behind a reverse proxy); off when absent. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     // Per-request lines come from the onResponse hook below, at debug level.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy ?? false,
     // A counter: random ids cost a measurable share of a heartbeat ping's CPU. The prefix keeps
     // ids of different runs apart in one log.
     genReqId: () => `${runId}-${(nextRequest++).toString(36)}`,

@@ -140,3 +140,19 @@ describe('parseRelayConfig', () => {
     expect(!bad.ok && bad.error).toMatch(/^invalid relay setting port:/);
   });
 });
+
+describe('trustProxy', () => {
+  it('is off by default, and on from a bare flag, the variable or the file', () => {
+    const none = loadRelayConfig({ flags: {}, env: home });
+    expect(none.ok && none.value.trustProxy).toBe(false);
+    const flag = loadRelayConfig({ flags: { trustProxy: true }, env: home });
+    expect(flag.ok && flag.value.trustProxy).toBe(true);
+    const env = loadRelayConfig({ flags: {}, env: { ...home, VANTAGE_TRUST_PROXY: 'true' } });
+    expect(env.ok && env.value.trustProxy).toBe(true);
+    const off = loadRelayConfig({ flags: { trustProxy: 'false' }, env: home });
+    expect(off.ok && off.value.trustProxy).toBe(false);
+    const bad = loadRelayConfig({ flags: {}, env: { ...home, VANTAGE_TRUST_PROXY: 'maybe' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toContain('VANTAGE_TRUST_PROXY');
+  });
+});

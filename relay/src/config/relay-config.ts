@@ -18,6 +18,8 @@ export const RELAY_DEFAULTS = {
   messageBurst: 200,
   maxViolations: 10,
   desktopQueueLimit: 10_000,
+  /** Off: X-Forwarded-* headers are only believed when the operator says a proxy sets them. */
+  trustProxy: false,
 } as const;
 
 const HOSTNAME =
@@ -61,6 +63,13 @@ export const RelayConfigSchema = z.strictObject({
     .refine((url) => !/[?#]/.test(url), 'must not have a query or fragment')
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  /**
+   * Behind a reverse proxy: take the client address and protocol from X-Forwarded-For/-Proto, so
+   * per-client limits of public pages count visitors, not the proxy. A flag without a value is true.
+   */
+  trustProxy: z
+    .union([z.boolean(), z.stringbool({ error: 'must be true or false' })])
+    .default(RELAY_DEFAULTS.trustProxy),
 });
 
 /** Validated, defaulted relay settings. */

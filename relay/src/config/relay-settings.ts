@@ -61,6 +61,11 @@ export const RELAY_SETTINGS: Record<RelaySettingKey, ConfigSetting> = {
     env: 'VANTAGE_PUBLIC_URL',
     help: 'address the relay is reached at from outside (e.g. https://status.example.com); used in alert links, heartbeat URLs and status page addresses (default: the listening address)',
   },
+  trustProxy: {
+    flag: '--trust-proxy [bool]',
+    env: 'VANTAGE_TRUST_PROXY',
+    help: `believe X-Forwarded-For/-Proto from a reverse proxy in front of the relay, so rate limits see the client's address (default: ${RELAY_DEFAULTS.trustProxy})`,
+  },
 };
 
 /** Flag and variable of the config file itself, which is not a setting of the schema. */

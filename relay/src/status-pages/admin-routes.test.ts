@@ -237,6 +237,32 @@ describe('subscribers', () => {
     expect((await t.api('GET', '/status-pages/acme/subscribers')).body.subscribers).toEqual([]);
   });
 
+  it('shows a webhook secret only to the POST that created it, and refuses a different one', async () => {
+    const hook = {
+      kind: 'webhook',
+      url: 'https://hooks.example.com/again',
+      secret: 'first-secret-long-enough',
+    };
+    const created = await t.api('POST', '/status-pages/acme/subscribers', hook);
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toBe('first-secret-long-enough');
+    const again = await t.api('POST', '/status-pages/acme/subscribers', { kind: 'webhook', url: hook.url });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(created.body.id);
+    expect(again.body.secret).toBeUndefined();
+    const same = await t.api('POST', '/status-pages/acme/subscribers', hook);
+    expect(same.status).toBe(200);
+    expect(same.body.secret).toBeUndefined();
+    const other = await t.api('POST', '/status-pages/acme/subscribers', {
+      ...hook,
+      secret: 'another-secret-long-enough',
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.message).toContain('already subscribed with another secret');
+    expect(JSON.stringify(other.body)).not.toContain('first-secret');
+    await t.api('DELETE', `/status-pages/acme/subscribers/${created.body.id}`);
+  });
+
   it('refuses an email subscriber when the page has no email channel, and a bad address', async () => {
     const noChannel = await t.api('POST', '/status-pages/acme/subscribers', {
       kind: 'email',

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { ApiError } from '../api/api-error.js';
 import { errors } from '../api/api-schemas.js';
 import { publicSubscriber } from './page-subscriber-store.js';
+import { SUBSCRIBE_ERROR_CODE } from './page-subscriptions.js';
 import type { StatusPages } from './status-page-service.js';
 
 const SlugParams = z.object({ slug: PageSlug });
@@ -190,7 +191,7 @@ export function registerStatusPageAdminRoutes(scope: FastifyInstance, pages: Sta
       summary: 'Add a subscriber (webhooks are confirmed at once, emails get the opt-in mail)',
       params: SlugParams,
       body: PageSubscribeInput,
-      response: { 201: PageSubscriber, ...errors(400, 404) },
+      response: { 200: PageSubscriber, 201: PageSubscriber, ...errors(400, 404, 409) },
     },
     handler: (request, reply) => {
       existing(request.params.slug);
@@ -198,14 +199,18 @@ export function registerStatusPageAdminRoutes(scope: FastifyInstance, pages: Sta
       if (!added.ok)
         throw new ApiError(
           added.error.status,
-          added.error.status === 404 ? ErrorCode.notFound : ErrorCode.invalidMessage,
+          SUBSCRIBE_ERROR_CODE[added.error.status],
           added.error.message,
           added.error.details,
         );
-      reply.code(201);
-      const record = added.value;
-      // The generated secret is shown once, so the owner can set up the receiver.
-      return { ...publicSubscriber(record), ...(record.secret === null ? {} : { secret: record.secret }) };
+      const { record, created } = added.value;
+      reply.code(created ? 201 : 200);
+      // The secret is shown once, in the answer that created the subscriber, so the owner can set
+      // up the receiver; a repeated POST must not hand it to whoever sends it.
+      return {
+        ...publicSubscriber(record),
+        ...(!created || record.secret === null ? {} : { secret: record.secret }),
+      };
     },
   });
   app.delete('/status-pages/:slug/subscribers/:id', {

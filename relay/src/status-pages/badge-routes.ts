@@ -4,6 +4,7 @@ import { STATE_TEXT } from './page-fragments.js';
 import { type BadgeColor, renderBadge } from './render-badge.js';
 import { formatUptime } from './render-page-html.js';
 import type { StatusPages } from './status-page-service.js';
+import { uptimeTone } from './uptime-tone.js';
 
 /** `?days=N` of uptime and latency badges: 1 … 365. */
 export const BadgeQuery = z.object({
@@ -18,10 +19,16 @@ const STATE_COLOR: Readonly<Record<ReturnType<typeof publicMonitorState>, BadgeC
   unknown: 'none',
 };
 
+/** The colour of an uptime badge, by the thresholds the page's bars use. */
+export function badgeColorOf(uptime: number | null): BadgeColor {
+  return uptimeTone(uptime);
+}
+
 /**
  * The SVG of a badge (`status.svg`, `uptime.svg`, `latency.svg`) of the monitor a page's key names,
  * or undefined when the key or kind is unknown. Uptime and latency come from the daily aggregates
- * over the last `days` UTC days including today (uptime defaults to the page's range, latency to today).
+ * over the last `days` UTC days including today (uptime defaults to the page's range, latency to today;
+ * never more than the range). A figure the page hides has no badge.
  */
 export function badgeResponse(
   pages: StatusPages,
@@ -42,7 +49,10 @@ export function badgeResponse(
     return renderBadge(entry.label, STATE_TEXT[shown].toLowerCase(), STATE_COLOR[shown]);
   }
   if (kind !== 'uptime.svg' && kind !== 'latency.svg') return undefined;
-  const span = days ?? (kind === 'uptime.svg' ? page.config.rangeDays : 1);
+  // A badge must not publish a figure the page itself hides, nor history beyond its range.
+  const figures = page.config.figures;
+  if (kind === 'uptime.svg' ? !figures.uptime : !figures.latency) return undefined;
+  const span = Math.min(days ?? (kind === 'uptime.svg' ? page.config.rangeDays : 1), page.config.rangeDays);
   const today = bucketStart(pages.now(), 'day');
   const from = today - (span - 1) * RESOLUTION_MS.day;
   const counts = pages.dayCounts.read([entry.monitorId], from, today);
@@ -59,9 +69,7 @@ export function badgeResponse(
   const period = span === 1 ? 'today' : `${span}d`;
   if (kind === 'uptime.svg') {
     const uptime = all === 0 ? null : up / all;
-    const color: BadgeColor =
-      uptime === null ? 'none' : uptime >= 0.995 ? 'ok' : uptime >= 0.95 ? 'warn' : 'bad';
-    return renderBadge(`uptime ${period}`, formatUptime(uptime).replace(' %', '%'), color);
+    return renderBadge(`uptime ${period}`, formatUptime(uptime).replace(' %', '%'), badgeColorOf(uptime));
   }
   const meanMs = up === 0 ? null : latencyUs / up / 1000;
   return renderBadge(

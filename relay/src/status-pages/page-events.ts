@@ -11,6 +11,10 @@ export interface PageEventsDeps {
   signature(slug: string): string;
   /** How often statuses are compared for pages someone is watching. */
   pollMs: number;
+  /** Streams one client address may hold open, over all pages. */
+  maxStreamsPerClient: number;
+  /** Streams over all pages. */
+  maxStreams: number;
   log: Logger;
 }
 
@@ -27,6 +31,8 @@ const KEEPALIVE_MS = 25_000;
 export class PageEvents {
   readonly #streams = new Map<string, Set<ServerResponse>>();
   readonly #signatures = new Map<string, string>();
+  readonly #perClient = new Map<string, number>();
+  #total = 0;
   #poll: NodeJS.Timeout | undefined;
   #keepalive: NodeJS.Timeout | undefined;
 
@@ -40,11 +46,22 @@ export class PageEvents {
     this.#keepalive.unref();
   }
 
-  /** Takes over a response as an event stream for a page; false when the page has too many. */
-  attach(slug: string, res: ServerResponse): boolean {
+  /**
+   * Takes over a response as an event stream for a page; false when the page, the client address
+   * `client` or the relay as a whole holds too many (each open stream costs a socket and memory).
+   */
+  attach(slug: string, res: ServerResponse, client: string): boolean {
     const streams = this.#streams.get(slug) ?? new Set<ServerResponse>();
-    if (streams.size >= MAX_STREAMS_PER_PAGE) return false;
+    const ofClient = this.#perClient.get(client) ?? 0;
+    if (
+      streams.size >= MAX_STREAMS_PER_PAGE ||
+      ofClient >= this.deps.maxStreamsPerClient ||
+      this.#total >= this.deps.maxStreams
+    )
+      return false;
     this.#streams.set(slug, streams);
+    this.#perClient.set(client, ofClient + 1);
+    this.#total++;
     if (!this.#signatures.has(slug)) this.#signatures.set(slug, this.deps.signature(slug));
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -55,6 +72,10 @@ export class PageEvents {
     res.write('retry: 3000\n\n');
     streams.add(res);
     res.on('close', () => {
+      this.#total--;
+      const left = (this.#perClient.get(client) ?? 1) - 1;
+      if (left > 0) this.#perClient.set(client, left);
+      else this.#perClient.delete(client);
       streams.delete(res);
       if (streams.size === 0) {
         this.#streams.delete(slug);
@@ -81,9 +102,7 @@ export class PageEvents {
 
   /** Streams open now, over all pages. */
   size(): number {
-    let n = 0;
-    for (const streams of this.#streams.values()) n += streams.size;
-    return n;
+    return this.#total;
   }
 
   /** Ends every stream and the timers. */

@@ -16,7 +16,8 @@ export const STATE_TEXT: Readonly<Record<PublicMonitorState, string>> = {
   unknown: 'No data',
 };
 
-const INCIDENT_STATUS_TEXT: Readonly<Record<PublicIncident['status'], string>> = {
+/** The words shown for a written incident's status, on the page and in the feeds. */
+export const INCIDENT_STATUS_TEXT: Readonly<Record<PublicIncident['status'], string>> = {
   investigating: 'Investigating',
   identified: 'Identified',
   monitoring: 'Monitoring',

@@ -7,12 +7,16 @@ export type PageMode = 'path' | 'host';
 /** The name of the route constraint that marks custom-domain routes. */
 export const HOST_CONSTRAINT = 'statusPageHost';
 
-/** The request's host name, lowercase, without port. */
+/** A Host header as browsers send it for a named host: the name, optionally `:port`, nothing else. */
+const PLAIN_HOST = /^([a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?)(?::\d{1,5})?$/;
+
+/**
+ * The request's host name, lowercase, without port; empty unless the Host header is exactly a
+ * host name with an optional numeric port (anything else names no custom domain).
+ */
 export function hostOf(request: { headers: { host?: string | undefined } }): string {
-  const host = (request.headers.host ?? '').toLowerCase();
-  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
-  const colon = host.indexOf(':');
-  return colon === -1 ? host : host.slice(0, colon);
+  const match = PLAIN_HOST.exec((request.headers.host ?? '').toLowerCase());
+  return match?.[1] ?? '';
 }
 
 /** A located page: its slug and the path its links start with. */

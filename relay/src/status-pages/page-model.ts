@@ -45,12 +45,30 @@ export function isoDay(dayStart: number): string {
   return new Date(dayStart).toISOString().slice(0, 10);
 }
 
+/**
+ * A checked URL as it may be published: credentials, query and fragment often carry secrets
+ * (tokens, signed parameters) and say nothing a visitor needs.
+ */
+export function publicUrlOf(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
 /** What a monitor checks, as a visitor recognises it. */
 export function monitorTarget(monitor: Monitor): string | undefined {
   switch (monitor.type) {
     case 'http':
     case 'browser':
-      return monitor.url;
+      return publicUrlOf(monitor.url);
     case 'tcp':
       return `${monitor.host}:${monitor.port}`;
     case 'tls':

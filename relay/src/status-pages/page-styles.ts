@@ -21,7 +21,7 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:2px solid var(-
 main.wrap{padding:28px 20px 40px}
 .description{color:var(--muted);margin:0 0 18px}
 .banner{display:flex;align-items:center;gap:12px;flex-wrap:wrap;padding:16px 20px;border-radius:12px;color:#fff;font-size:17px;margin-bottom:24px;background:var(--ok)}
-.banner--degraded{background:var(--warn);color:#1c2024}.banner--partial_outage{background:#f76b15}.banner--major_outage{background:var(--bad)}.banner--maintenance{background:var(--maint)}
+.banner--degraded{background:var(--warn);color:#1c2024}.banner--partial_outage{background:#f76b15}.banner--major_outage{background:var(--bad)}.banner--maintenance{background:var(--maint)}.banner--unknown{background:var(--none);color:var(--text)}
 .banner .dot{width:12px;height:12px;border-radius:50%;background:currentColor;opacity:.85}
 .banner .updated{margin-left:auto;font-size:13px;opacity:.9}
 h2{font-size:16px;margin:28px 0 10px}

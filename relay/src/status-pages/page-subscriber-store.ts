@@ -29,6 +29,8 @@ interface SubscriberRow {
 }
 
 const token = () => randomBytes(24).toString('base64url');
+const addressOf = (input: PageSubscribeInput) =>
+  input.kind === 'email' ? input.email.toLowerCase() : input.url;
 
 function toRecord(row: SubscriberRow): SubscriberRecord {
   return {
@@ -79,6 +81,25 @@ export class PageSubscriberStore {
       .get(slug)!.n;
   }
 
+  /** Subscribers of a page still waiting for their confirmation link to be used. */
+  unconfirmedCount(slug: string): number {
+    return this.db
+      .prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM page_subscribers WHERE slug = ? AND confirmed = 0',
+      )
+      .get(slug)!.n;
+  }
+
+  /** The subscriber of a page with the address of `input`, if any. */
+  find(slug: string, input: PageSubscribeInput): SubscriberRecord | undefined {
+    const row = this.db
+      .prepare<[string, string, string], SubscriberRow>(
+        'SELECT * FROM page_subscribers WHERE slug = ? AND kind = ? AND address = ?',
+      )
+      .get(slug, input.kind, addressOf(input));
+    return row === undefined ? undefined : toRecord(row);
+  }
+
   /** One subscriber by id. */
   get(id: string): SubscriberRecord | undefined {
     const row = this.db
@@ -100,7 +121,7 @@ export class PageSubscriberStore {
 
   /**
    * Adds a subscriber, or returns the existing one for the same address (so subscribing twice
-   * sends a fresh confirmation instead of failing); `confirmed` marks it confirmed at once.
+   * does not fail); `confirmed` marks it confirmed at once.
    */
   add(
     slug: string,
@@ -108,14 +129,10 @@ export class PageSubscriberStore {
     confirmed: boolean,
     now: number,
   ): { record: SubscriberRecord; created: boolean } {
-    const address = input.kind === 'email' ? input.email.toLowerCase() : input.url;
-    const existing = this.db
-      .prepare<[string, string, string], SubscriberRow>(
-        'SELECT * FROM page_subscribers WHERE slug = ? AND kind = ? AND address = ?',
-      )
-      .get(slug, input.kind, address);
+    const address = addressOf(input);
+    const existing = this.find(slug, input);
     if (existing !== undefined) {
-      if (confirmed && existing.confirmed === 0) this.confirm(existing.id);
+      if (confirmed && !existing.confirmed) this.confirm(existing.id);
       return { record: this.get(existing.id)!, created: false };
     }
     const record: SubscriberRecord = {

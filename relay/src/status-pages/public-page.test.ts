@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpMonitor } from '../testing/fixtures.js';
 import { type PageTestRelay, pageConfig, startPageTestRelay } from './testing/page-test-relay.js';
 
 let t: PageTestRelay;
@@ -139,6 +140,34 @@ describe('the JSON twin and badges', () => {
     );
   });
 
+  it('answers 404 for the uptime and latency badges of a page that hides those figures', async () => {
+    await t.api(
+      'PUT',
+      '/status-pages/plain',
+      pageConfig(
+        'plain',
+        { A: [['api', 'API']] },
+        {
+          figures: { uptime: false, dailyBars: true, latency: false, incidentHistory: true },
+        },
+      ),
+    );
+    const badge = (await t.api('GET', '/status-pages/plain')).body.badges[0];
+    const path = (url: string) => url.slice(t.relay.publicUrl.length);
+    expect((await t.get(path(badge.uptimeUrl))).status).toBe(404);
+    expect((await t.get(`${path(badge.latencyUrl)}?days=7`)).status).toBe(404);
+    expect((await t.get(path(badge.statusUrl))).status).toBe(200);
+  });
+
+  it("never reaches past the page's range with ?days", async () => {
+    const api = (await t.api('GET', '/status-pages/acme')).body.badges[0];
+    const path = (url: string) => url.slice(t.relay.publicUrl.length);
+    const wide = await t.get(`${path(api.uptimeUrl)}?days=365`);
+    expect(wide.status).toBe(200);
+    expect(wide.text).toContain('uptime 90d: 97.05%');
+    expect((await t.get(`${path(api.latencyUrl)}?days=365`)).text).toContain('latency 90d');
+  });
+
   it.each(['0', '366', 'abc', '1.5'])('answers 400 naming days for ?days=%s', async (days) => {
     const api = (await t.api('GET', '/status-pages/acme')).body.badges[0];
     const response = await t.get(`${api.uptimeUrl.slice(t.relay.publicUrl.length)}?days=${days}`);
@@ -190,6 +219,37 @@ describe('only what was published', () => {
     });
     expect((await t.get('/s/shown')).text).toContain('http://127.0.0.1:9/');
   });
+
+  it('shows a target without its credentials, query or fragment', async () => {
+    const created = await t.api(
+      'POST',
+      '/monitors',
+      httpMonitor('tokened', 'https://ops:hunter2@api.acme.test/health?token=s3cret#frag', {
+        interval: 3600,
+        timeout: 5,
+      }),
+    );
+    expect(created.status).toBe(201);
+    await t.api('PUT', '/status-pages/tgt', {
+      ...pageConfig('tgt', { A: [['tokened', 'API']] }),
+      sections: [{ title: 'A', monitors: [{ monitorId: 'tokened', label: 'API', showTarget: true }] }],
+    });
+    const html = (await t.get('/s/tgt')).text;
+    const json = (await t.get('/s/tgt.json')).text;
+    expect(html).toContain('https://api.acme.test/health');
+    expect(JSON.parse(json).sections[0].monitors[0].target).toBe('https://api.acme.test/health');
+    for (const text of [html, json]) expect(text).not.toMatch(/hunter2|ops:|s3cret|token=|#frag/);
+  });
+
+  it('says "No data yet" rather than "All systems operational" before any monitor reported', async () => {
+    await t.monitors('fresh');
+    await t.api('PUT', '/status-pages/fresh', pageConfig('fresh', { A: [['fresh', 'New API']] }));
+    const html = (await t.get('/s/fresh')).text;
+    expect(html).toContain('banner--unknown');
+    expect(html).toContain('No data yet');
+    expect(html).not.toContain('All systems operational');
+    expect(JSON.parse((await t.get('/s/fresh.json')).text).overall).toBe('unknown');
+  });
 });
 
 describe('feeds', () => {
@@ -214,6 +274,22 @@ describe('custom domain', () => {
     expect((await getWithHost('/feed.atom', 'status.acme.test:8080')).text).toContain('<feed');
     expect(JSON.parse((await getWithHost('/index.json', 'STATUS.acme.test')).text).slug).toBe('acme');
   });
+
+  it('builds feed links from the configured domain, never from the Host text', async () => {
+    const atom = (await getWithHost('/feed.atom', 'STATUS.acme.test:8080')).text;
+    expect(atom).toContain('<link rel="alternate" href="http://status.acme.test"/>');
+    expect(atom).not.toMatch(/8080|STATUS/);
+    const rss = (await getWithHost('/feed.rss', 'status.acme.test:9999')).text;
+    expect(rss).toContain('<link>http://status.acme.test</link>');
+    expect(rss).not.toContain('9999');
+  });
+
+  it.each(['status.acme.test:8080/evil', 'status.acme.test@evil.test', 'status.acme.test:x'])(
+    'serves nothing for the malformed Host %s',
+    async (host) => {
+      expect((await getWithHost('/', host)).status).toBe(404);
+    },
+  );
 
   it('leaves other hosts and the relay routes alone', async () => {
     expect((await getWithHost('/', 'other.test')).status).toBe(404);

@@ -27,8 +27,12 @@ export function registerPublicPageRoutes(app: FastifyInstance, pages: StatusPage
     schema: { hide: true },
     ...(mode === 'host' ? { constraints: { [HOST_CONSTRAINT]: 'page' } } : {}),
   };
-  const pageUrl = (request: FastifyRequest, page: LocatedPage) =>
-    mode === 'host' ? `${request.protocol}://${request.headers.host}` : pages.pageUrl(page.slug);
+  // Links come from the configured domain, never from Host text; the protocol is the client's when
+  // the relay trusts its proxy (X-Forwarded-Proto), else the connection's. Two variants at most.
+  const pageUrl = (request: FastifyRequest, page: LocatedPage) => {
+    const domain = mode === 'host' ? pages.pages.get(page.slug)?.config.customDomain : undefined;
+    return domain === undefined ? pages.pageUrl(page.slug) : `${request.protocol}://${domain}`;
+  };
   /** Wraps a handler: locates the page, 404s unknown and unpublished ones, passes the model. */
   const withPage =
     (handler: Handler) =>
@@ -84,9 +88,12 @@ export function registerPublicPageRoutes(app: FastifyInstance, pages: StatusPage
   app.get(
     at('/events'),
     options,
-    withPage((_request, reply, page) => {
+    withPage((request, reply, page) => {
+      // HEAD (which Fastify routes here too) learns the type without holding a stream open.
+      if (request.method === 'HEAD')
+        return reply.header('cache-control', 'no-store').type('text/event-stream; charset=utf-8').send();
       reply.hijack();
-      if (!pages.events.attach(page.slug, reply.raw)) {
+      if (!pages.events.attach(page.slug, reply.raw, request.ip)) {
         reply.raw.writeHead(503, { 'retry-after': '30' }).end();
       }
     }),

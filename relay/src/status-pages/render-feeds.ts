@@ -1,5 +1,6 @@
-import type { PublicIncident, PublicStatusPage } from '@vantage/shared';
+import type { PublicStatusPage } from '@vantage/shared';
 import { escapeXml } from '../alerts/escape-markup.js';
+import { INCIDENT_STATUS_TEXT } from './page-fragments.js';
 
 interface FeedEntry {
   id: string;
@@ -9,13 +10,6 @@ interface FeedEntry {
   link: string;
 }
 
-const STATUS_WORD: Readonly<Record<PublicIncident['status'], string>> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-};
-
 /** One entry per update of each published written incident, newest first. */
 function entriesOf(page: PublicStatusPage, pageUrl: string): FeedEntry[] {
   const incidents = [...page.activeIncidents, ...(page.incidentHistory ?? [])];
@@ -23,7 +17,7 @@ function entriesOf(page: PublicStatusPage, pageUrl: string): FeedEntry[] {
     .flatMap((incident) =>
       incident.updates.map((update) => ({
         id: `${pageUrl}#incident-${incident.id}-${update.at}`,
-        title: `${incident.title}: ${STATUS_WORD[update.status]}`,
+        title: `${incident.title}: ${INCIDENT_STATUS_TEXT[update.status]}`,
         at: update.at,
         text:
           update.message +

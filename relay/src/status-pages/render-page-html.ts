@@ -9,6 +9,7 @@ import {
 } from './page-fragments.js';
 import { PAGE_LIVE_SCRIPT } from './page-live-script.js';
 import { PAGE_CSS } from './page-styles.js';
+import { uptimeTone } from './uptime-tone.js';
 
 /** Uptime as people read it: `99.95 %`, never rounded up to 100 when something failed. */
 export function formatUptime(uptime: number | null | undefined): string {
@@ -21,9 +22,7 @@ export function formatUptime(uptime: number | null | undefined): string {
 
 /** The colour class of a day's bar. */
 export function barClass(uptime: number | null): string {
-  if (uptime === null) return 'b-none';
-  if (uptime >= 0.995) return 'b-ok';
-  return uptime >= 0.95 ? 'b-warn' : 'b-bad';
+  return `b-${uptimeTone(uptime)}`;
 }
 
 function dayTitle(day: PublicDay): string {

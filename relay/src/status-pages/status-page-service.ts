@@ -28,7 +28,7 @@ import { PageSubscriptions } from './page-subscriptions.js';
 import { SubscriberNotifier } from './subscriber-notifier.js';
 import { validatePageRefs } from './validate-page-refs.js';
 
-/** Timings; tests shorten them. */
+/** Timings and limits; tests shorten them. */
 export interface StatusPageOptions {
   /** How long a built page is reused while statuses stay the same. */
   cacheTtlMs: number;
@@ -37,14 +37,26 @@ export interface StatusPageOptions {
   /** How often the subscriber queue is looked at without a kick. */
   notifierPollMs: number;
   retry: RetryPolicy;
+  /** Unconfirmed subscribers a page keeps before the public form refuses new addresses. */
+  maxUnconfirmedPerPage: number;
+  /** Live-update streams one client address may hold open, over all pages. */
+  maxStreamsPerClient: number;
+  /** Live-update streams over all pages. */
+  maxStreams: number;
 }
 
-/** Default timings: a 15 s page cache, statuses compared every second, queue polled every 5 s. */
+/**
+ * Defaults: a 15 s page cache, statuses compared every second, queue polled every 5 s; 1,000
+ * unconfirmed subscribers a page; 20 streams a client and 10,000 in all.
+ */
 export const DEFAULT_STATUS_PAGE_OPTIONS: StatusPageOptions = Object.freeze({
   cacheTtlMs: 15_000,
   livePollMs: 1_000,
   notifierPollMs: 5_000,
   retry: { baseDelayMs: 5_000, maxDelayMs: 600_000, maxAttempts: 8 },
+  maxUnconfirmedPerPage: 1_000,
+  maxStreamsPerClient: 20,
+  maxStreams: 10_000,
 });
 
 /** What status pages are built on. */
@@ -99,12 +111,15 @@ export class StatusPages {
         this.notifier.kick();
         this.cache.invalidate(slug);
       },
+      maxUnconfirmedPerPage: this.options.maxUnconfirmedPerPage,
       now: deps.now,
     });
     this.events = new PageEvents({
       model: (slug) => this.cache.model(slug),
       signature: (slug) => this.signature(slug),
       pollMs: this.options.livePollMs,
+      maxStreamsPerClient: this.options.maxStreamsPerClient,
+      maxStreams: this.options.maxStreams,
       log,
     });
     this.notifier = new SubscriberNotifier({

@@ -11,6 +11,7 @@ import { sendApiError } from '../api/api-error.js';
 import { escapeHtml } from '../alerts/escape-markup.js';
 import { TokenBucket } from '../hub/token-bucket.js';
 import { HOST_CONSTRAINT, locatePage, type PageMode } from './page-locator.js';
+import { SUBSCRIBE_ERROR_CODE } from './page-subscriptions.js';
 import { sendMessagePage, sendPageNotFound } from './public-responses.js';
 import type { StatusPages } from './status-page-service.js';
 
@@ -19,6 +20,7 @@ export const SUBSCRIBE_BODY_LIMIT = 4 * 1024;
 /** Subscribe requests per client address: a burst of 5, then one a minute (each may send an email). */
 const SUBSCRIBE_RATE = { perSecond: 1 / 60, burst: 5 };
 const MAX_TRACKED_CLIENTS = 10_000;
+const CONFIRM_UNKNOWN = 'This confirmation link is unknown or was already used to unsubscribe.';
 
 const wantsJson = (request: FastifyRequest) =>
   (request.headers['content-type'] ?? '').includes('json') ||
@@ -26,7 +28,8 @@ const wantsJson = (request: FastifyRequest) =>
 
 /**
  * The public subscription routes of a page (`subscribe`, `confirm/:token`, `unsubscribe/:token`),
- * for an HTML form (answered with pages) or JSON (answered with JSON), in either page mode.
+ * for an HTML form (answered with pages) or JSON (answered with JSON), in either page mode. Links
+ * from mails answer a GET with a button and act only on its POST.
  */
 export function registerSubscribeRoutes(app: FastifyInstance, pages: StatusPages, mode: PageMode): void {
   const options: RouteShorthandOptions = {
@@ -83,7 +86,7 @@ export function registerSubscribeRoutes(app: FastifyInstance, pages: StatusPages
     if (!added.ok)
       return refuse(
         added.error.status,
-        added.error.status === 404 ? ErrorCode.notFound : ErrorCode.invalidMessage,
+        SUBSCRIBE_ERROR_CODE[added.error.status],
         added.error.message,
         added.error.details,
       );
@@ -103,22 +106,41 @@ export function registerSubscribeRoutes(app: FastifyInstance, pages: StatusPages
   app.get<{ Params: { token: string } }>(at('/confirm/:token'), options, (request, reply) => {
     const target = published(request);
     if (target === undefined) return sendPageNotFound(reply);
-    if (!pages.subscriptions.confirm(target.slug, request.params.token))
-      return sendMessagePage(
-        reply,
-        404,
-        'Link not valid',
-        ['This confirmation link is unknown or was already used to unsubscribe.'],
-        backLink(target.base),
-      );
+    if (pages.subscribers.byToken(target.slug, 'confirm', request.params.token) === undefined)
+      return sendMessagePage(reply, 404, 'Link not valid', [CONFIRM_UNKNOWN], backLink(target.base));
+    // A GET only asks: mail scanners open links, and must not confirm anyone by doing so.
+    const action = `${target.base}/confirm/${encodeURIComponent(request.params.token)}`;
     return sendMessagePage(
       reply,
       200,
-      'Subscription confirmed',
-      [`You will now receive incident updates for ${target.page.config.title}.`],
-      backLink(target.base),
+      'Confirm subscription?',
+      [`Receive incident updates for ${target.page.config.title} by email?`],
+      `<form method="post" action="${escapeHtml(action)}"><button type="submit">Confirm subscription</button></form>`,
     );
   });
+
+  app.post<{ Params: { token: string } }>(
+    at('/confirm/:token'),
+    { ...options, bodyLimit: SUBSCRIBE_BODY_LIMIT },
+    (request, reply) => {
+      const target = published(request);
+      if (target === undefined) return sendPageNotFound(reply);
+      const done = pages.subscriptions.confirm(target.slug, request.params.token);
+      if (wantsJson(request))
+        return done
+          ? reply.send({ status: 'confirmed' })
+          : sendApiError(reply, 404, ErrorCode.notFound, 'unknown confirmation link');
+      if (!done)
+        return sendMessagePage(reply, 404, 'Link not valid', [CONFIRM_UNKNOWN], backLink(target.base));
+      return sendMessagePage(
+        reply,
+        200,
+        'Subscription confirmed',
+        [`You will now receive incident updates for ${target.page.config.title}.`],
+        backLink(target.base),
+      );
+    },
+  );
 
   app.get<{ Params: { token: string } }>(at('/unsubscribe/:token'), options, (request, reply) => {
     const target = published(request);

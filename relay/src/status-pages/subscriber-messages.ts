@@ -19,7 +19,7 @@ function htmlMail(title: string, paragraphs: string[], unsubscribe: string): str
   );
 }
 
-/** The double opt-in email: nothing else is sent until its link is opened. */
+/** The double opt-in email: nothing else is sent until the page its link opens is confirmed. */
 export function confirmationEmail(
   page: StatusPageConfig,
   to: string,
@@ -28,13 +28,14 @@ export function confirmationEmail(
   const subject = `Confirm your subscription to ${page.title} status updates`;
   const text =
     `Someone (hopefully you) asked to receive incident updates from the ${page.title} status page.\n\n` +
-    `Confirm: ${links.confirm}\n\nIf this was not you, ignore this email; nothing will be sent.\n` +
+    `To confirm, open this link and press "Confirm subscription": ${links.confirm}\n\n` +
+    `If this was not you, ignore this email; nothing will be sent.\n` +
     `Unsubscribe: ${links.unsubscribe}\n`;
   const html = htmlMail(
     subject,
     [
       `Someone (hopefully you) asked to receive incident updates from the ${escapeHtml(page.title)} status page.`,
-      `<a href="${escapeHtml(links.confirm)}">Confirm the subscription</a>`,
+      `<a href="${escapeHtml(links.confirm)}">Open the confirmation page</a> and press “Confirm subscription”.`,
       'If this was not you, ignore this email; nothing will be sent.',
     ],
     links.unsubscribe,

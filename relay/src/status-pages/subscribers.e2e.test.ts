@@ -27,9 +27,17 @@ const linkIn = (text: string, kind: 'confirm' | 'unsubscribe') =>
 beforeAll(async () => {
   smtp = await startSmtpStandIn({ security: 'none' });
   hooks = await startRecordingServer();
-  t = await startPageTestRelay({
-    statusPages: { notifierPollMs: 50, retry: { baseDelayMs: 100, maxDelayMs: 200, maxAttempts: 4 } },
-  });
+  // The relay trusts its "proxy" so each test can be its own client for the per-address limit.
+  t = await startPageTestRelay(
+    {
+      statusPages: {
+        notifierPollMs: 50,
+        retry: { baseDelayMs: 100, maxDelayMs: 200, maxAttempts: 4 },
+        maxUnconfirmedPerPage: 3,
+      },
+    },
+    { trustProxy: true },
+  );
   await t.monitors('api');
   await t.api('PUT', '/alert-channels/mail', {
     kind: 'email',
@@ -43,6 +51,12 @@ beforeAll(async () => {
   });
   const page = pageConfig('acme', { Core: [['api', 'Public API']] }, { subscriberEmailChannelId: 'mail' });
   expect((await t.api('PUT', '/status-pages/acme', page)).status).toBe(201);
+  const capped = pageConfig(
+    'capped',
+    { Core: [['api', 'Public API']] },
+    { subscriberEmailChannelId: 'mail' },
+  );
+  expect((await t.api('PUT', '/status-pages/capped', capped)).status).toBe(201);
 }, 60_000);
 afterAll(async () => {
   await t?.close();
@@ -50,9 +64,13 @@ afterAll(async () => {
   await hooks?.close();
 });
 
-const form = (fields: Record<string, string>) => ({
+const form = (fields: Record<string, string>, client = '10.0.0.1') => ({
   method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  headers: {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'text/html',
+    'x-forwarded-for': client,
+  },
   body: new URLSearchParams(fields).toString(),
 });
 
@@ -74,7 +92,15 @@ describe('email subscribers', () => {
       message: 'before confirming',
     });
     expect(first.status).toBe(201);
-    const confirmed = await fetch(confirmUrl);
+    expect(textOf(confirmation.raw)).toContain('press "Confirm subscription"');
+    const asked = await fetch(confirmUrl);
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toMatch(
+      /<form method="post" action="\/s\/acme\/confirm\/[^"]+"><button type="submit">Confirm subscription<\/button>/,
+    );
+    // Opening the link alone (as a mail scanner would) confirms nothing.
+    expect((await t.api('GET', '/status-pages/acme')).body.summary.subscriberCount).toBe(0);
+    const confirmed = await fetch(confirmUrl, form({}));
     expect(confirmed.status).toBe(200);
     expect(await confirmed.text()).toContain('Subscription confirmed');
     expect((await t.api('GET', '/status-pages/acme')).body.summary.subscriberCount).toBe(1);
@@ -165,7 +191,7 @@ describe('email subscribers', () => {
   it('accepts a JSON subscription with 202', async () => {
     const response = await fetch(`${t.relay.url}/s/acme/subscribe`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.2' },
       body: JSON.stringify({ email: 'json@example.com' }),
     });
     expect(response.status).toBe(202);
@@ -175,6 +201,38 @@ describe('email subscribers', () => {
       expect.objectContaining({ kind: 'email', address: 'json@example.com', confirmed: false }),
     ]);
     await t.api('DELETE', `/status-pages/acme/subscribers/${list[0].id}`);
+  });
+});
+
+describe('the public form cannot bomb an inbox', () => {
+  const subscribe = (slug: string, email: string, client: string) =>
+    fetch(`${t.relay.url}/s/${slug}/subscribe`, form({ email }, client));
+
+  it('sends one confirmation an hour however often an address is subscribed', async () => {
+    for (const client of ['10.0.1.1', '10.0.1.2', '10.0.1.3'])
+      expect((await subscribe('acme', 'victim@example.com', client)).status).toBe(200);
+    // Later addresses in later deliveries: once they arrive, any repeat to the victim would have too.
+    expect((await subscribe('acme', 'later@example.com', '10.0.1.4')).status).toBe(200);
+    await eventually(() => expect(mailsTo('later@example.com')).toHaveLength(1), 10_000, 20);
+    expect((await subscribe('acme', 'last@example.com', '10.0.1.5')).status).toBe(200);
+    await eventually(() => expect(mailsTo('last@example.com')).toHaveLength(1), 10_000, 20);
+    expect(mailsTo('victim@example.com')).toHaveLength(1);
+  });
+
+  it('refuses new addresses once a page has too many unconfirmed subscribers', async () => {
+    for (const [i, email] of ['a@example.com', 'b@example.com', 'c@example.com'].entries())
+      expect((await subscribe('capped', email, `10.0.2.${i}`)).status).toBe(200);
+    const refused = await subscribe('capped', 'd@example.com', '10.0.2.9');
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('too many subscriptions waiting for confirmation');
+    // An address already waiting is answered as before (no new mail within the hour).
+    expect((await subscribe('capped', 'a@example.com', '10.0.2.8')).status).toBe(200);
+    const list = (await t.api('GET', '/status-pages/capped/subscribers')).body.subscribers;
+    expect(list.map((s: { address: string }) => s.address)).toEqual([
+      'a@example.com',
+      'b@example.com',
+      'c@example.com',
+    ]);
   });
 });
 
@@ -217,5 +275,34 @@ describe('webhook subscribers', () => {
     });
     expect(body.unsubscribeUrl).toMatch(/\/s\/acme\/unsubscribe\/[A-Za-z0-9_-]+$/);
     expect(JSON.stringify(body)).not.toMatch(/"monitorIds"|"api"/);
+  });
+
+  it('hear nothing of incidents on an unpublished page', async () => {
+    await t.api(
+      'PUT',
+      '/status-pages/draft',
+      pageConfig('draft', { A: [['api', 'API']] }, { published: false }),
+    );
+    const hidden = await t.api('POST', '/status-pages/draft/subscribers', {
+      kind: 'webhook',
+      url: `${hooks.url}/draft`,
+    });
+    expect(hidden.status).toBe(201);
+    const seen = await t.api('POST', '/status-pages/acme/subscribers', {
+      kind: 'webhook',
+      url: `${hooks.url}/acme-later`,
+    });
+    expect(seen.status).toBe(201);
+    const to = (path: string) => hooks.requests.filter((r) => r.url === path);
+    expect(
+      (await t.api('POST', '/status-pages/draft/incidents', { title: 'Draft', message: 'x' })).status,
+    ).toBe(201);
+    // Two published incidents, the second posted after the first arrived: by then every message
+    // queued before them has been through a delivery pass.
+    await t.api('POST', '/status-pages/acme/incidents', { title: 'One', message: 'x' });
+    await eventually(() => expect(to('/acme-later')).toHaveLength(1), 10_000, 20);
+    await t.api('POST', '/status-pages/acme/incidents', { title: 'Two', message: 'x' });
+    await eventually(() => expect(to('/acme-later')).toHaveLength(2), 10_000, 20);
+    expect(to('/draft')).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PageIncidentImpact } from './page-incident.js';
-import { overallState, publicMonitorState } from './overall-state.js';
+import { OVERALL_STATE_TEXT, overallState, publicMonitorState } from './overall-state.js';
 import type { OverallState, PublicMonitorState } from './public-status-page.js';
 
 describe('overallState', () => {
   it.each<[string, PublicMonitorState[], PageIncidentImpact[], OverallState]>([
     ['everything up', ['operational', 'operational'], [], 'operational'],
-    ['nothing known yet', ['unknown', 'unknown'], [], 'operational'],
+    ['nothing known yet', ['unknown', 'unknown'], [], 'unknown'],
+    ['no monitors at all', [], [], 'unknown'],
+    ['a notice while nothing is known', ['unknown'], ['none'], 'unknown'],
+    ['an incident while nothing is known', ['unknown'], ['major'], 'partial_outage'],
     ['one of two down', ['operational', 'down'], [], 'partial_outage'],
     ['every known monitor down', ['down', 'down', 'unknown'], [], 'major_outage'],
     ['one degraded', ['operational', 'degraded'], [], 'degraded'],
@@ -20,6 +23,12 @@ describe('overallState', () => {
     ['an incident outranks maintenance', ['maintenance'], ['minor'], 'degraded'],
   ])('%s', (_, states, impacts, expected) => {
     expect(overallState(states, impacts)).toBe(expected);
+  });
+});
+
+describe('OVERALL_STATE_TEXT', () => {
+  it('says nothing about health while no monitor has reported', () => {
+    expect(OVERALL_STATE_TEXT.unknown).toBe('No data yet');
   });
 });
 

@@ -22,9 +22,9 @@ export function publicMonitorState(status: MonitorStatus | undefined): PublicMon
 /**
  * The banner of a page, the worse of what monitors and open written incidents say:
  * 1. monitors: every known one down → major outage; some down → partial outage; some degraded →
- *    degraded; otherwise, some in maintenance → maintenance;
+ *    degraded; otherwise, some in maintenance → maintenance; none known at all → unknown;
  * 2. open written incidents: critical → major outage, major → partial outage, minor → degraded
- *    (`none` is a notice and changes nothing).
+ *    (`none` is a notice and changes nothing); an incident outranks unknown monitors.
  */
 export function overallState(
   states: readonly PublicMonitorState[],
@@ -33,7 +33,9 @@ export function overallState(
   const known = states.filter((s) => s !== 'unknown');
   const down = known.filter((s) => s === 'down').length;
   let fromMonitors: OverallState = 'operational';
-  if (down > 0 && down === known.length) fromMonitors = 'major_outage';
+  // Nothing reported yet must not read as "all systems operational".
+  if (known.length === 0) fromMonitors = 'unknown';
+  else if (down > 0 && down === known.length) fromMonitors = 'major_outage';
   else if (down > 0) fromMonitors = 'partial_outage';
   else if (known.includes('degraded')) fromMonitors = 'degraded';
   else if (known.includes('maintenance')) fromMonitors = 'maintenance';
@@ -44,6 +46,7 @@ export function overallState(
       : openImpacts.includes('minor')
         ? 'degraded'
         : 'operational';
+  if (fromIncidents === 'operational') return fromMonitors;
   return RANK[fromMonitors] <= RANK[fromIncidents] ? fromMonitors : fromIncidents;
 }
 
@@ -53,6 +56,7 @@ const RANK: Readonly<Record<OverallState, number>> = {
   degraded: 2,
   maintenance: 3,
   operational: 4,
+  unknown: 5,
 };
 
 /** The banner's sentence for a state. */
@@ -62,4 +66,5 @@ export const OVERALL_STATE_TEXT: Readonly<Record<OverallState, string>> = {
   degraded: 'Degraded performance',
   maintenance: 'Under maintenance',
   operational: 'All systems operational',
+  unknown: 'No data yet',
 };

@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { PageIncidentImpact, PageIncidentStatus, PageIncidentUpdate } from './page-incident.js';
 
-/** The page-wide state its banner shows, worst first in {@link OVERALL_STATES}. */
+/**
+ * The page-wide state its banner shows, worst first in {@link OVERALL_STATES}; `unknown` (no
+ * published monitor has reported yet) comes last, as it claims neither trouble nor health.
+ */
 export const OverallState = z.enum([
   'major_outage',
   'partial_outage',
   'degraded',
   'maintenance',
   'operational',
+  'unknown',
 ]);
 /** The page-wide state its banner shows. */
 export type OverallState = z.infer<typeof OverallState>;
-/** Overall states from worst to best. */
+/** Overall states from worst to best, then `unknown`. */
 export const OVERALL_STATES = OverallState.options;
 
 /** A monitor's current state as the public sees it (pending, paused and unknown read as `unknown`). */

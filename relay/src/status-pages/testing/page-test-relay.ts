@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult, CheckState, StatusPageConfigInput } from '@vantage/shared';
 import pino from 'pino';
+import type { RelayConfigInput } from '../../config/relay-config.js';
 import { type RelayHandle, type RelayDependencies, startRelay } from '../../server.js';
 import { httpMonitor } from '../../testing/fixtures.js';
 import { TestClient } from '../../testing/ws-test-client.js';
@@ -40,11 +41,14 @@ export interface PageTestRelay {
 
 const DAY = 86_400_000;
 
-/** Starts a relay for status page tests; `deps` may shorten timings. */
-export async function startPageTestRelay(deps: RelayDependencies = {}): Promise<PageTestRelay> {
+/** Starts a relay for status page tests; `deps` may shorten timings, `config` add settings. */
+export async function startPageTestRelay(
+  deps: RelayDependencies = {},
+  config: Partial<RelayConfigInput> = {},
+): Promise<PageTestRelay> {
   const dir = mkdtempSync(join(tmpdir(), 'vantage-pages-'));
   const relay = await startRelay(
-    { host: '127.0.0.1', port: 0, dataDir: dir },
+    { ...config, host: '127.0.0.1', port: 0, dataDir: dir },
     { logger: pino({ level: process.env.VANTAGE_TEST_LOG ?? 'silent' }), ...deps },
   );
   const token = readFileSync(join(dir, 'desktop-token'), 'utf8').trim();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ALERT_MIGRATION } from '../../alerts/store/alert-migration.js';
 import { ALERT_STORIES_MIGRATION } from '../../alerts/store/alert-stories-migration.js';
-import { HEARTBEAT_MIGRATION } from '../../heartbeats/heartbeat-migration.js';
+import { HEARTBEAT_MIGRATION, HEARTBEAT_RESUME_MIGRATION } from '../../heartbeats/heartbeat-migration.js';
 import { STATUS_PAGE_MIGRATION } from '../../status-pages/status-page-migration.js';
 
 /** One schema step. Versions are consecutive; a released migration is never edited, only followed. */
@@ -113,6 +113,7 @@ export const RELAY_MIGRATIONS: readonly Migration[] = [
   STATUS_PAGE_MIGRATION,
   // Version 5: versions 3 and 4 belong before it, so that the array stays in version order.
   ALERT_STORIES_MIGRATION,
+  HEARTBEAT_RESUME_MIGRATION,
 ];
 
 /** Brings a database to the newest schema version, one transaction per step. */
