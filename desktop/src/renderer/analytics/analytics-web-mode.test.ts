@@ -145,7 +145,13 @@ describe('the Reports screen in web mode', () => {
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Print report' }).isVisible()).toBe(false);
     expect(await page.locator('.print-only').isVisible()).toBe(true);
+    // Paper is light even when the screen is dark.
+    const surface = () =>
+      page.evaluate(() => getComputedStyle(document.body).getPropertyValue('--surface').trim());
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    expect(await surface()).toMatch(/^#fff(fff)?$/i); // the build may shorten colours
     await page.emulateMedia({ media: 'screen' });
+    expect(await surface()).not.toMatch(/^#fff(fff)?$/i);
     expect(errors).toEqual([]);
   });
 });
