@@ -2,41 +2,11 @@ import type { LucideIcon } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import type { ApiResult } from '../../contract/index.js';
 import { Dialog } from '../components/dialog.js';
+import { type FormFieldProps, FormField as SharedFormField } from '../components/form-field.js';
 
 /** A labelled field of an alerting form, its error in place of its hint. */
-export function FormRow({
-  id,
-  label,
-  hint,
-  error,
-  children,
-  wide = false,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: string | undefined;
-  children: ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <div
-      className={`field${wide ? ' field-wide' : ''}${error !== undefined ? ' field-invalid' : ''}`}
-      data-field={id}
-    >
-      <label className="field-label" htmlFor={`af-${id}`}>
-        {label}
-      </label>
-      {children}
-      {error !== undefined ? (
-        <div className="field-error" id={`af-${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : (
-        <div className="field-hint">{hint ?? '\u00a0'}</div>
-      )}
-    </div>
-  );
+export function FormRow({ id, ...rest }: Omit<FormFieldProps, 'id' | 'idPrefix'> & { id: string }) {
+  return <SharedFormField id={id} idPrefix="af" {...rest} />;
 }
 
 /** One choice of a {@link ChipPicker}. */

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import type { FormErrors, FormField, MonitorForm } from './monitor-form.js';
+import { type FormFieldProps, FormField as SharedFormField } from '../components/form-field.js';
 
 /** What a section of the editor needs: the form, a way to change and touch fields, and their errors. */
 export interface EditorBinding {
@@ -29,39 +29,8 @@ export function bindText(editor: EditorBinding, field: TextField) {
 }
 
 /** A labelled field with its hint, and its error in place of the hint (fixed height: no jumps). */
-export function Field({
-  field,
-  label,
-  hint,
-  error,
-  children,
-  wide = false,
-}: {
-  field: FormField;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: string | undefined;
-  children: ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <div
-      className={`field${wide ? ' field-wide' : ''}${error !== undefined ? ' field-invalid' : ''}`}
-      data-field={field}
-    >
-      <label className="field-label" htmlFor={`field-${field}`}>
-        {label}
-      </label>
-      {children}
-      {error !== undefined ? (
-        <div className="field-error" id={`field-${field}-error`} role="alert">
-          {error}
-        </div>
-      ) : (
-        <div className="field-hint">{hint ?? '\u00a0'}</div>
-      )}
-    </div>
-  );
+export function Field({ field, ...rest }: Omit<FormFieldProps, 'id' | 'idPrefix'> & { field: FormField }) {
+  return <SharedFormField id={field} idPrefix="field" {...rest} />;
 }
 
 /** A labelled on/off switch bound to a boolean field. */

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import type { PageForm } from './page-form.js';
+import { type FormFieldProps, FormField as SharedFormField } from '../components/form-field.js';
 
 /** What a part of the designer needs: the form, a way to change it, and the error to show at a path. */
 export interface PageBinding {
@@ -11,39 +11,8 @@ export interface PageBinding {
 }
 
 /** A labelled field with its hint, or its error in the hint's place. */
-export function PageField({
-  id,
-  label,
-  hint,
-  error,
-  wide = false,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: string | undefined;
-  wide?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <div
-      className={`field${wide ? ' field-wide' : ''}${error !== undefined ? ' field-invalid' : ''}`}
-      data-field={id}
-    >
-      <label className="field-label" htmlFor={`page-${id}`}>
-        {label}
-      </label>
-      {children}
-      {error !== undefined ? (
-        <div className="field-error" id={`page-${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : (
-        <div className="field-hint">{hint ?? '\u00a0'}</div>
-      )}
-    </div>
-  );
+export function PageField({ id, ...rest }: Omit<FormFieldProps, 'id' | 'idPrefix'> & { id: string }) {
+  return <SharedFormField id={id} idPrefix="page" {...rest} />;
 }
 
 /** The props that wire a text input to a text field of the form. */
