@@ -96,6 +96,45 @@ export function ConfirmDelete({
   );
 }
 
+/** An editor of one alerting item in a dialog, with Cancel and a Save button that `busy` disables. */
+export function EditorDialog({
+  title,
+  saveLabel,
+  busy,
+  onSave,
+  onClose,
+  width = 640,
+  children,
+}: {
+  title: string;
+  saveLabel: string;
+  busy: boolean;
+  onSave: () => void;
+  onClose: () => void;
+  width?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      width={width}
+      footer={
+        <>
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={onSave}>
+            {saveLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}
+
 /** The small row of actions on an item of a list: edit and delete. */
 export function ItemActions({
   name,

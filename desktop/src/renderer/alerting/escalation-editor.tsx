@@ -1,9 +1,8 @@
 import type { EscalationPolicy } from '@vantage/shared';
 import { Plus, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { Dialog } from '../components/dialog.js';
 import { useAppStore } from '../store/use-app-store.js';
-import { ChipPicker, FormRow } from './alerting-controls.js';
+import { ChipPicker, FormRow, EditorDialog } from './alerting-controls.js';
 import { channelIdFor } from './channel-form.js';
 import { useAlertingOptions } from './use-alerting-options.js';
 import { useSaveDocument } from './use-save-document.js';
@@ -59,20 +58,13 @@ export function EscalationEditor({
     );
 
   return (
-    <Dialog
+    <EditorDialog
       title={policy === null ? 'New escalation policy' : `Edit ${policy.name}`}
+      saveLabel="Save policy"
+      busy={busy}
+      onSave={submit}
       onClose={onClose}
       width={680}
-      footer={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={submit}>
-            Save policy
-          </button>
-        </>
-      }
     >
       <FormRow id="name" label="Name" error={errors.name}>
         <input
@@ -183,6 +175,6 @@ export function EscalationEditor({
         </FormRow>
       </div>
       {errors[''] !== undefined && <div className="inline-alert inline-alert-down">{errors['']}</div>}
-    </Dialog>
+    </EditorDialog>
   );
 }

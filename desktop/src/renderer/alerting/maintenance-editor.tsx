@@ -1,9 +1,8 @@
 import type { MaintenanceWindow } from '@vantage/shared';
 import { useMemo, useState } from 'react';
-import { Dialog } from '../components/dialog.js';
 import { Segmented } from '../components/segmented.js';
 import { useAppStore } from '../store/use-app-store.js';
-import { FormRow } from './alerting-controls.js';
+import { FormRow, EditorDialog } from './alerting-controls.js';
 import { channelIdFor } from './channel-form.js';
 import { fromLocalInput, splitItems, toLocalInput } from './policy-text.js';
 import { TargetFields } from './target-fields.js';
@@ -66,20 +65,12 @@ export function MaintenanceEditor({
   };
 
   return (
-    <Dialog
+    <EditorDialog
       title={window === null ? 'New maintenance window' : `Edit ${window.name}`}
+      saveLabel="Save window"
+      busy={busy}
+      onSave={submit}
       onClose={onClose}
-      width={640}
-      footer={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={submit}>
-            Save window
-          </button>
-        </>
-      }
     >
       <div className="form-grid" onChange={clear}>
         <FormRow id="name" label="Name" error={errors.name}>
@@ -190,6 +181,6 @@ export function MaintenanceEditor({
         />
       </div>
       {errors[''] !== undefined && <div className="inline-alert inline-alert-down">{errors['']}</div>}
-    </Dialog>
+    </EditorDialog>
   );
 }

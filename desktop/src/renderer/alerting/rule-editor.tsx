@@ -1,8 +1,7 @@
 import type { AlertRule } from '@vantage/shared';
 import { useState } from 'react';
-import { Dialog } from '../components/dialog.js';
 import { useAppStore } from '../store/use-app-store.js';
-import { ChipPicker, FormRow } from './alerting-controls.js';
+import { ChipPicker, FormRow, EditorDialog } from './alerting-controls.js';
 import { channelIdFor } from './channel-form.js';
 import { splitItems, splitNumbers } from './policy-text.js';
 import { TargetFields } from './target-fields.js';
@@ -58,20 +57,12 @@ export function RuleEditor({ rule, onClose }: { rule: AlertRule | null; onClose:
   };
 
   return (
-    <Dialog
+    <EditorDialog
       title={rule === null ? 'New alert rule' : `Edit ${rule.name}`}
+      saveLabel="Save rule"
+      busy={busy}
+      onSave={submit}
       onClose={onClose}
-      width={640}
-      footer={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={submit}>
-            Save rule
-          </button>
-        </>
-      }
     >
       <div className="form-grid" onChange={clear}>
         <FormRow id="name" label="Name" error={errors.name}>
@@ -173,6 +164,6 @@ export function RuleEditor({ rule, onClose }: { rule: AlertRule | null; onClose:
         evaluator applies it before an incident exists.
       </p>
       {errors[''] !== undefined && <div className="inline-alert inline-alert-down">{errors['']}</div>}
-    </Dialog>
+    </EditorDialog>
   );
 }

@@ -1,10 +1,9 @@
 import type { ChannelSchedule, Weekday } from '@vantage/shared';
 import { Plus, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { Dialog } from '../components/dialog.js';
 import { Segmented } from '../components/segmented.js';
 import { useAppStore } from '../store/use-app-store.js';
-import { ChipPicker, FormRow } from './alerting-controls.js';
+import { ChipPicker, FormRow, EditorDialog } from './alerting-controls.js';
 import { WEEKDAYS } from './policy-text.js';
 import { timeZoneChoices } from './time-zones.js';
 import { useSaveDocument } from './use-save-document.js';
@@ -42,25 +41,12 @@ export function ScheduleEditor({
   const name = channels.find((c) => c.channel.id === channelId)?.channel.name ?? channelId;
 
   return (
-    <Dialog
+    <EditorDialog
       title={schedule === null ? 'New channel schedule' : `Schedule of ${name}`}
+      saveLabel="Save schedule"
+      busy={busy || channelId === ''}
+      onSave={() => void save({ channelId, timeZone, send, ranges }, `Schedule of “${name}” saved`)}
       onClose={onClose}
-      width={640}
-      footer={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy || channelId === ''}
-            onClick={() => void save({ channelId, timeZone, send, ranges }, `Schedule of “${name}” saved`)}
-          >
-            Save schedule
-          </button>
-        </>
-      }
     >
       <div className="form-grid">
         <FormRow id="channelId" label="Channel" error={errors.channelId}>
@@ -155,6 +141,6 @@ export function ScheduleEditor({
         {errors.ranges !== undefined && <span className="field-error">{errors.ranges}</span>}
       </div>
       {errors[''] !== undefined && <div className="inline-alert inline-alert-down">{errors['']}</div>}
-    </Dialog>
+    </EditorDialog>
   );
 }
