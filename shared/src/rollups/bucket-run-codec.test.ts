@@ -5,6 +5,7 @@ import {
   decodeRunEntry,
   encodeRunEntry,
   joinRunEntries,
+  RunBuilder,
   type RunEntry,
   splitBucketRun,
 } from './bucket-run-codec.js';
@@ -84,6 +85,27 @@ describe('bucket runs', () => {
           expect(observe(back.value)).toEqual(observe(bucket));
           expect(encodeRunEntry(back.value, entry.index)).toEqual(entry.bytes);
         });
+      }),
+    );
+  });
+
+  it('build in place the same bytes as joining encoded entries, entries copied from an older run included', () => {
+    fc.assert(
+      fc.property(runArb, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (run, copied) => {
+        const buckets = bucketsOf(run);
+        const entries = buckets.map(({ bucket, index }) => encodeRunEntry(bucket, index));
+        const older = joinRunEntries(entries);
+        const builder = new RunBuilder();
+        builder.begin();
+        let at = 1;
+        buckets.forEach(({ bucket, index }, i) => {
+          const length = entries[i]!.length;
+          if (copied[index] === true) builder.copy(older, at, at + length);
+          else builder.entry(bucket, index);
+          at += length;
+          expect(builder.length).toBe(at);
+        });
+        expect(builder.bytes()).toEqual(older);
       }),
     );
   });

@@ -41,8 +41,12 @@ const sketchScratch = new ByteWriter();
  * The key (monitor, region, resolution, start) is not written: the row holding the run has it.
  */
 export function encodeRunEntry(bucket: RollupBucket, index: number): Uint8Array {
-  const out = entryScratch;
-  out.reset();
+  entryScratch.reset();
+  writeRunEntry(entryScratch, bucket, index);
+  return entryScratch.bytes();
+}
+
+function writeRunEntry(out: ByteWriter, bucket: RollupBucket, index: number): void {
   out.varint(index);
   out.varint(bucket.up);
   out.varint(bucket.degraded);
@@ -53,7 +57,6 @@ export function encodeRunEntry(bucket: RollupBucket, index: number): Uint8Array 
     out.varint(0);
     out.varint(maintenance);
   }
-  return out.bytes();
 }
 
 function writeLatencies(out: ByteWriter, bucket: RollupBucket): void {
@@ -86,6 +89,41 @@ export function joinRunEntries(entries: readonly Uint8Array[]): Uint8Array {
   runScratch.byte(BUCKET_RUN_FORMAT_VERSION);
   for (const entry of entries) runScratch.append(entry);
   return runScratch.bytes();
+}
+
+/**
+ * Builds a run's bytes in one buffer, entries given by ascending index: each encoded in place, or
+ * copied as bytes from an older version of the run. Equal to {@link joinRunEntries} of the same
+ * entries, without a copy of each entry on the way.
+ */
+export class RunBuilder {
+  readonly #out = new ByteWriter(4096);
+
+  /** Starts a new run (its version byte). */
+  begin(): void {
+    this.#out.reset();
+    this.#out.byte(BUCKET_RUN_FORMAT_VERSION);
+  }
+
+  /** Bytes written so far: where the next entry begins. */
+  get length(): number {
+    return this.#out.pos;
+  }
+
+  /** Appends a bucket's entry, as {@link encodeRunEntry} encodes it. */
+  entry(bucket: RollupBucket, index: number): void {
+    writeRunEntry(this.#out, bucket, index);
+  }
+
+  /** Appends whole entries copied from `bytes[from, to)`. */
+  copy(bytes: Uint8Array, from: number, to: number): void {
+    this.#out.append(bytes.subarray(from, to));
+  }
+
+  /** A copy of the run built since {@link begin}. */
+  bytes(): Uint8Array {
+    return this.#out.bytes();
+  }
 }
 
 /**

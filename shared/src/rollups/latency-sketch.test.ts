@@ -5,6 +5,7 @@ import {
   LatencySketch,
   MAX_SKETCH_KEY,
   SKETCH_RELATIVE_ACCURACY,
+  sketchBin,
   sketchContent,
   sketchFromContent,
 } from './latency-sketch.js';
@@ -50,6 +51,29 @@ function expectSameAsReference(mine: LatencySketch, theirs: DDSketch): void {
 }
 
 describe('LatencySketch', () => {
+  it('records a value by its bin, found once, as accepting the value itself in every sketch', () => {
+    fc.assert(
+      fc.property(values, (xs) => {
+        const byBin = [new LatencySketch(), new LatencySketch()];
+        for (const x of xs) {
+          const bin = sketchBin(x);
+          for (const sketch of byBin) sketch.acceptBin(bin);
+        }
+        for (const sketch of byBin) expectSameAsReference(sketch, reference(xs));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps empty sketches apart: filling or merging into one leaves the others empty', () => {
+    const [a, b, c] = [new LatencySketch(), new LatencySketch(), new LatencySketch()];
+    a.accept(1500);
+    b.merge(ours([20, 30_000]));
+    expect(a.bins()).toHaveLength(1);
+    expect(b.bins()).toHaveLength(2);
+    expect(c.bins()).toEqual([]);
+  });
+
   it('holds the same bins and answers the same quantiles as the DDSketch library', () => {
     fc.assert(
       fc.property(values, (xs) => {
@@ -123,5 +147,6 @@ describe('LatencySketch', () => {
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('refuses the value %s', (x) => {
     expect(() => new LatencySketch().accept(x)).toThrow(RangeError);
+    expect(() => sketchBin(x)).toThrow(RangeError);
   });
 });

@@ -28,10 +28,26 @@ export function sketchKey(value: number): number {
   return Math.ceil(Math.log2(value) * MULTIPLIER);
 }
 
+/** What {@link sketchBin} gives for a value the sketch counts as zero (it has no key). */
+export const ZERO_BIN = Number.NEGATIVE_INFINITY;
+
+/**
+ * The bin a value falls in: its key, or {@link ZERO_BIN}. Throws on a negative or non-finite value.
+ * Computed once, it records one value in many sketches with {@link LatencySketch.acceptBin}.
+ */
+export function sketchBin(value: number): number {
+  if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
+    throw new RangeError(`a latency sketch holds finite, non-negative values, got ${value}`);
+  }
+  return value <= MIN_POSSIBLE ? ZERO_BIN : sketchKey(value);
+}
+
 /** The value a bin key stands for: within the relative accuracy of every value mapped to it. */
 export function sketchValue(key: number): number {
   return 2 ** (key / MULTIPLIER) * VALUE_SCALE;
 }
+
+const NO_BINS = Object.freeze([]) as unknown as number[];
 
 /**
  * A mergeable latency quantile sketch holding integer microseconds: DDSketch with a logarithmic
@@ -48,18 +64,22 @@ export class LatencySketch {
   zeroCount = 0;
   /** All values recorded, zeros included. */
   count = 0;
-  // Ascending keys and their counts; never an empty bin.
-  #keys: number[] = [];
-  #counts: number[] = [];
+  // Ascending keys and their counts; never an empty bin. Empty sketches share one frozen array
+  // (a bucket has a sketch, and most are built, filled once and dropped): code that grows the
+  // arrays replaces them while empty (see #add), and writing into the shared one would throw.
+  #keys: number[] = NO_BINS;
+  #counts: number[] = NO_BINS;
 
   /** Records one value: 0 or a positive number of µs. Throws on a negative or non-finite value. */
   accept(value: number): void {
-    if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
-      throw new RangeError(`a latency sketch holds finite, non-negative values, got ${value}`);
-    }
+    this.acceptBin(sketchBin(value));
+  }
+
+  /** Records one value by the bin {@link sketchBin} gave for it. */
+  acceptBin(bin: number): void {
     this.count += 1;
-    if (value <= MIN_POSSIBLE) this.zeroCount += 1;
-    else this.#add(sketchKey(value), 1);
+    if (bin === ZERO_BIN) this.zeroCount += 1;
+    else this.#add(bin, 1);
   }
 
   /** Adds every value of `other` into this sketch; `other` is left unchanged. */
@@ -133,8 +153,15 @@ export class LatencySketch {
   #add(key: number, weight: number): void {
     const keys = this.#keys;
     let hi = keys.length;
+    if (hi === 0) {
+      // Literals of one item: a first push would reserve 16 slots per array, and most sketches
+      // (a minute's) never get a second key.
+      this.#keys = [key];
+      this.#counts = [weight];
+      return;
+    }
     // Latencies of one series cluster: the newest key is the likeliest, then a binary search.
-    if (hi > 0 && keys[hi - 1]! < key) {
+    if (keys[hi - 1]! < key) {
       keys.push(key);
       this.#counts.push(weight);
       return;

@@ -4,8 +4,10 @@ import type { CheckState } from '../results/check-result.js';
 import { sketchContent } from './latency-sketch.js';
 import {
   addResult,
+  addSample,
   type BucketKey,
   emptyBucket,
+  foldSample,
   type LatencySample,
   meanLatencyMs,
   mergeBuckets,
@@ -60,6 +62,32 @@ describe('addResult', () => {
 
   it('rounds latencies to whole microseconds', () => {
     expect(bucketOf([{ latencyMs: 12.3456 }]).latencySumUs).toBe(12_346);
+  });
+
+  it('folds a result worked out once into several buckets as it folds it into each', () => {
+    const withMaintenance = fc.record({
+      ts: fc.integer({ min: MINUTE, max: MINUTE + 59_999 }),
+      state,
+      latencyMs,
+      maintenance: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(withMaintenance, { maxLength: 40 }), (samples) => {
+        const direct = emptyBucket(key);
+        const once = [
+          emptyBucket(key),
+          emptyBucket({ ...key, resolution: 'hour', start: MINUTE - 30 * 60_000 }),
+        ];
+        const worked = foldSample({ ts: MINUTE, state: 'up', latencyMs: 1 });
+        for (const s of samples) {
+          addResult(direct, s);
+          foldSample(s, worked);
+          for (const bucket of once) addSample(bucket, worked);
+        }
+        for (const bucket of once)
+          expect(observe({ ...bucket, resolution: 'minute', start: MINUTE })).toEqual(observe(direct));
+      }),
+    );
   });
 
   const misuse: Array<[string, Partial<LatencySample>]> = [

@@ -1,5 +1,5 @@
 import type { CheckState } from '../results/check-result.js';
-import { type LatencySketch, newSketch } from './latency-sketch.js';
+import { type LatencySketch, newSketch, sketchBin } from './latency-sketch.js';
 import { bucketStart, RESOLUTION_MS, type Resolution } from './resolution.js';
 
 /** What identifies a bucket: one monitor, one region, one resolution, one UTC start. */
@@ -85,6 +85,64 @@ export function toMicros(latencyMs: number): number {
 }
 
 /**
+ * What folding one result adds to a bucket, worked out once by {@link foldSample} so that a result
+ * folded into several buckets (ingest folds each into six) converts its latency and finds its
+ * sketch bin once.
+ */
+export interface FoldSample {
+  /** How the result counts: by its state, or apart when taken during maintenance. */
+  kind: CheckState | 'maintenance';
+  /** Latency in integer µs; 0 unless up or degraded. */
+  us: number;
+  /** The latency's sketch bin (`sketchBin`); 0 unless up or degraded. */
+  bin: number;
+}
+
+/**
+ * Fills `into` (a new object if not given) with what folding `sample` adds to a bucket. Throws, as
+ * {@link addResult} does, on a negative or non-finite latency of an up or degraded result.
+ */
+export function foldSample(sample: LatencySample, into?: FoldSample): FoldSample {
+  const out = into ?? { kind: 'up', us: 0, bin: 0 };
+  out.us = 0;
+  out.bin = 0;
+  if (sample.maintenance === true) out.kind = 'maintenance';
+  else {
+    out.kind = sample.state;
+    if (sample.state !== 'down') {
+      out.us = toMicros(sample.latencyMs);
+      out.bin = sketchBin(out.us);
+    }
+  }
+  return out;
+}
+
+/**
+ * Folds a {@link foldSample} into `bucket` in place, unchecked: the caller picked the bucket from
+ * the result's time. The one place results are counted; {@link addResult} folds through it.
+ */
+export function addSample(bucket: RollupBucket, sample: FoldSample): void {
+  if (sample.kind === 'maintenance') {
+    bucket.maintenance = (bucket.maintenance ?? 0) + 1;
+    return;
+  }
+  bucket.count += 1;
+  if (sample.kind === 'down') {
+    bucket.down += 1;
+    return;
+  }
+  if (sample.kind === 'up') bucket.up += 1;
+  else bucket.degraded += 1;
+  const us = sample.us;
+  bucket.latencySumUs += us;
+  bucket.latencyMinUs = bucket.latencyMinUs === null ? us : Math.min(bucket.latencyMinUs, us);
+  bucket.latencyMaxUs = bucket.latencyMaxUs === null ? us : Math.max(bucket.latencyMaxUs, us);
+  bucket.sketch.acceptBin(sample.bin);
+}
+
+const scratchSample: FoldSample = { kind: 'up', us: 0, bin: 0 };
+
+/**
  * Folds one result into `bucket` in place. In place on purpose: copying the sketch per result
  * would dominate folding. Throws if the result falls outside the bucket's time (a caller bug).
  */
@@ -94,22 +152,7 @@ export function addResult(bucket: RollupBucket, sample: LatencySample): void {
       `result at ${sample.ts} is outside the ${bucket.resolution} bucket at ${bucket.start}`,
     );
   }
-  if (sample.maintenance === true) {
-    bucket.maintenance = (bucket.maintenance ?? 0) + 1;
-    return;
-  }
-  bucket.count += 1;
-  if (sample.state === 'down') {
-    bucket.down += 1;
-    return;
-  }
-  if (sample.state === 'up') bucket.up += 1;
-  else bucket.degraded += 1;
-  const us = toMicros(sample.latencyMs);
-  bucket.latencySumUs += us;
-  bucket.latencyMinUs = bucket.latencyMinUs === null ? us : Math.min(bucket.latencyMinUs, us);
-  bucket.latencyMaxUs = bucket.latencyMaxUs === null ? us : Math.max(bucket.latencyMaxUs, us);
-  bucket.sketch.accept(us);
+  addSample(bucket, foldSample(sample, scratchSample));
 }
 
 /** True when both buckets have the same monitor, region, resolution and start. */

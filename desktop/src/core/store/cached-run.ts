@@ -1,4 +1,4 @@
-import { encodeRunEntry, joinRunEntries, type RollupBucket } from '@vantage/shared';
+import { type RollupBucket, RunBuilder } from '@vantage/shared';
 import { RESOLUTIONS, type ResolutionIndex, RUN_BUCKETS, runEntries } from './rollup-rows.js';
 
 /**
@@ -49,39 +49,41 @@ export function storedRun(start: number, r: ResolutionIndex, bytes: Uint8Array, 
   return run;
 }
 
+const builder = new RunBuilder();
+
 /**
- * Re-encodes the buckets of a run that batch `batch` touched and copies the rest and copies the rest: each stretch of untouched entries is
- * one contiguous range of the old bytes, so a batch that touched the end of a run copies its
- * start in one piece.
+ * Re-encodes the buckets of a run that batch `batch` touched and copies the rest: each stretch of
+ * untouched entries is one contiguous range of the old bytes, so a batch that touched the end of a
+ * run copies its start in one piece. Entries are encoded straight into the new run's buffer.
  */
 export function rewrite(run: CachedRun, batch: number): void {
-  const parts: Uint8Array[] = [];
-  let pos = 1;
+  builder.begin();
+  const old = run.bytes;
   let copyFrom = -1;
   let copyTo = -1;
   for (let i = 0; i < run.begin.length; i++) {
     const begin = run.begin[i]!;
     const end = run.end[i]!;
     if (run.marks[i] === batch) {
-      if (copyFrom >= 0) parts.push(run.bytes.subarray(copyFrom, copyTo));
+      if (copyFrom >= 0) builder.copy(old, copyFrom, copyTo);
       copyFrom = -1;
-      const entry = encodeRunEntry(run.open[i]!, i);
-      parts.push(entry);
-      run.begin[i] = pos;
-      pos += entry.length;
+      run.begin[i] = builder.length;
+      builder.entry(run.open[i]!, i);
+      run.end[i] = builder.length;
     } else if (begin >= 0) {
       if (begin !== copyTo || copyFrom < 0) {
-        if (copyFrom >= 0) parts.push(run.bytes.subarray(copyFrom, copyTo));
+        if (copyFrom >= 0) builder.copy(old, copyFrom, copyTo);
         copyFrom = begin;
       }
       copyTo = end;
-      run.begin[i] = pos;
-      pos += end - begin;
-    } else continue;
-    run.end[i] = pos;
+      // Where the entry lands once the pending stretch is copied.
+      const at = builder.length + (begin - copyFrom);
+      run.begin[i] = at;
+      run.end[i] = at + (end - begin);
+    }
   }
-  if (copyFrom >= 0) parts.push(run.bytes.subarray(copyFrom, copyTo));
-  run.bytes = joinRunEntries(parts);
+  if (copyFrom >= 0) builder.copy(old, copyFrom, copyTo);
+  run.bytes = builder.bytes();
   run.dirty = false;
 }
 

@@ -1,8 +1,7 @@
-import { addResult, bucketStart, type CheckResult, type LoggedResult } from '@vantage/shared';
+import { addSample, type CheckResult, type FoldSample, foldSample, type LoggedResult } from '@vantage/shared';
 import type Database from 'better-sqlite3';
 import { RESULT_COLUMNS, writeResultArgs } from './result-row.js';
 import type { MonitorLines, ResolutionIndex, RollupCache } from './rollup-cache.js';
-import { RESOLUTIONS } from './rollup-rows.js';
 import type { ProbeEntry, SeriesEntry, SeriesIndex } from './series-index.js';
 import { sqliteCode } from './store-errors.js';
 
@@ -35,7 +34,8 @@ const ARITY = RESULT_COLUMNS.length;
  *    the rest are looked up in one range read of the (probe, seq) index per probe, and those not
  *    found go one by one with INSERT OR IGNORE on that UNIQUE key, except those older than raw
  *    retention, which were stored and pruned already;
- * 2. only the results actually inserted are folded, with shared's `addResult`, into the minute,
+ * 2. only the results actually inserted are folded, with shared's `addSample` (what `addResult`
+ *    folds with; each result's latency worked out once for its six buckets), into the minute,
  *    hour and day buckets of their region and of `*`, leaving out unhealthy-probe results as
  *    shared's `foldResults` does; each touched bucket is written once;
  * 3. each series' newest check and chain head, each probe's high-water mark and the relay's
@@ -46,6 +46,8 @@ const ARITY = RESULT_COLUMNS.length;
 export class ResultIngest {
   readonly #args: unknown[] = new Array(CHUNK * ARITY);
   readonly #one: unknown[] = new Array(ARITY);
+  // Each result is folded into six buckets: its latency converted and binned once, here.
+  readonly #sample: FoldSample = { kind: 'up', us: 0, bin: 0 };
   readonly #insertChunk: Database.Statement;
   readonly #insertOne: Database.Statement;
   readonly #saveCursor: Database.Statement<[string, number, number], { cursor: number }>;
@@ -220,6 +222,7 @@ export class ResultIngest {
 
   #fold(inserted: readonly CheckResult[], insertedSeries: readonly SeriesEntry[]): void {
     const rollups = this.rollups;
+    const sample = this.#sample;
     let lines: MonitorLines | undefined;
     for (let i = 0; i < inserted.length; i++) {
       const r = inserted[i]!;
@@ -228,10 +231,10 @@ export class ResultIngest {
         lines = rollups.monitor(r.monitorId);
       // Lines read their series' newest check as their frontier: get them before moving it.
       const line = rollups.region(lines, insertedSeries[i]!);
+      foldSample(r, sample);
       for (let res = 0 as ResolutionIndex; res < 3; res++) {
-        const start = bucketStart(r.ts, RESOLUTIONS[res]!);
-        addResult(rollups.bucket(line, res, start), r);
-        addResult(rollups.bucket(lines.star, res, start), r);
+        addSample(rollups.bucketAt(line, res, r.ts), sample);
+        addSample(rollups.bucketAt(lines.star, res, r.ts), sample);
       }
       this.#advance(line.series, r);
       this.#advance(lines.star.series, r);

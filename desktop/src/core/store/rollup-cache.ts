@@ -1,4 +1,4 @@
-import { emptyBucket, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
+import { bucketStart, emptyBucket, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
 import type Database from 'better-sqlite3';
 import { type CachedRun, closeOlderBuckets, newRun, rewrite, storedRun } from './cached-run.js';
 import { applyHour, emptyRecentHours, RECENT_HOURS, type RecentHours } from './recent-hours.js';
@@ -29,6 +29,12 @@ export interface RollupLine {
   readonly touched: Array<Map<number, CachedRun>>;
   /** Per resolution: the run used last (consecutive results mostly share it). */
   readonly last: Array<CachedRun | undefined>;
+  /** Per resolution: the bucket {@link RollupCache.bucketAt} gave last, marked in this batch. */
+  readonly hit: Array<RollupBucket | undefined>;
+  /** Per resolution: the start of that bucket (NaN when there is none). */
+  readonly hitFrom: number[];
+  /** Per resolution: the end of that bucket (NaN when there is none). */
+  readonly hitTo: number[];
   /** True while the current batch has touched this line. */
   inBatch: boolean;
 }
@@ -100,6 +106,21 @@ export class RollupCache {
       lines.regions.set(series.region, line);
     }
     return line;
+  }
+
+  /**
+   * The bucket of `line` at resolution `r` that holds time `ts`, as {@link bucket} gives it. The
+   * line remembers the bucket it gave last for the rest of the batch: an hour or a day holds many
+   * results in a row, and then no start is computed and nothing looked up.
+   */
+  bucketAt(line: RollupLine, r: ResolutionIndex, ts: number): RollupBucket {
+    if (ts >= line.hitFrom[r]! && ts < line.hitTo[r]!) return line.hit[r]!;
+    const start = bucketStart(ts, RESOLUTIONS[r]!);
+    const bucket = this.bucket(line, r, start);
+    line.hit[r] = bucket;
+    line.hitFrom[r] = start;
+    line.hitTo[r] = start + RESOLUTION_MS[RESOLUTIONS[r]!];
+    return bucket;
   }
 
   /** The bucket of `line` at resolution `r` starting at `start` (aligned), loaded or created, marked for writing. */
@@ -246,13 +267,17 @@ export class RollupCache {
         for (const run of line.touched[r]!.values()) closeOlderBuckets(run);
         line.touched[r]!.clear();
         line.last[r] = undefined;
+        line.hit[r] = undefined;
+        line.hitFrom[r] = Number.NaN;
+        line.hitTo[r] = Number.NaN;
       }
       line.inBatch = false;
     }
-    this.#lines = [];
-    this.#dirty = [];
-    this.#dirtyKey = [];
-    this.#dirtyRes = [];
+    // Emptied, not replaced: they grow to a few thousand items every batch.
+    this.#lines.length = 0;
+    this.#dirty.length = 0;
+    this.#dirtyKey.length = 0;
+    this.#dirtyRes.length = 0;
     this.#batch++;
   }
 
@@ -279,6 +304,9 @@ function newLine(series: SeriesEntry): RollupLine {
     ),
     touched: [new Map(), new Map(), new Map()],
     last: [undefined, undefined, undefined],
+    hit: [undefined, undefined, undefined],
+    hitFrom: [Number.NaN, Number.NaN, Number.NaN],
+    hitTo: [Number.NaN, Number.NaN, Number.NaN],
     inBatch: false,
   };
 }
