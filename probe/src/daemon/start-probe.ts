@@ -36,6 +36,8 @@ export interface ProbeHandle {
 export interface ProbeDependencies {
   logger?: Logger;
   clock?: Clock;
+  /** Whether /metrics includes Node's process metrics (default true; the desktop's in-process probe leaves them to its relay). */
+  processMetrics?: boolean;
 }
 
 /**
@@ -97,6 +99,7 @@ export async function startProbe(
       checksWaiting: () => scheduler.waiting,
       monitorsScheduled: () => scheduler.size,
     },
+    deps.processMetrics ?? true,
   );
   const checkLog = logger.child({ part: 'checks' });
   const assignments = new MonitorAssignments(

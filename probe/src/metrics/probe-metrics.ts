@@ -38,10 +38,26 @@ export interface ProbeMetrics {
 
 const LATENESS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-/** Creates the probe's metrics; `sources` are read on every scrape. */
-export function createProbeMetrics(info: ProbeInfo, sources: MetricSources): ProbeMetrics {
+/**
+ * Creates the probe's metrics; `sources` are read on every scrape. Node's process metrics are
+ * left out when `processMetrics` is false: a probe inside the desktop shares its process with the
+ * embedded relay, which reports them already (each set samples the event loop on a timer of its own).
+ */
+export function createProbeMetrics(
+  info: ProbeInfo,
+  sources: MetricSources,
+  processMetrics = true,
+): ProbeMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'vantage_probe_' });
+  if (processMetrics) {
+    // prom-client samples event-loop delay every 10 ms by default: 100 wake-ups a second of an
+    // otherwise idle daemon. 100 ms still catches the stalls that matter to a check's timing.
+    collectDefaultMetrics({
+      register: registry,
+      prefix: 'vantage_probe_',
+      eventLoopMonitoringPrecision: 100,
+    });
+  }
   const registers = [registry];
   new Gauge({
     name: 'vantage_probe_info',

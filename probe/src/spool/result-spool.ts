@@ -12,7 +12,7 @@ export const SPOOL_DEFAULTS = {
   maxResults: 100_000,
   maxBytes: 64 * 1024 * 1024,
   segmentMaxResults: 1000,
-  ackPersistMs: 1000,
+  ackPersistMs: 5000,
 } as const;
 
 /** Where the spool lives and how much it may hold. */
@@ -27,7 +27,7 @@ export interface ResultSpoolOptions {
   /** Milliseconds after an append before it is fsynced, batching appends (default 200). */
   syncDelayMs?: number;
   /**
-   * Least milliseconds between two state writes for acknowledgements (default 1000). A crash may
+   * Least milliseconds between two state writes for acknowledgements (default 5000). A crash may
    * lose the acks of that window, so those results are sent again, which the relay absorbs (it
    * stores each probe id and seq once); an acked result is never lost.
    */

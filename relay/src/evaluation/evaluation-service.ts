@@ -23,7 +23,7 @@ import { clip, OutputSink } from './output-sink.js';
 export interface EvaluationTiming {
   /** Milliseconds between clock ticks that let regions go stale (default 1000). */
   tickMs: number;
-  /** Milliseconds between evaluator snapshots (default 10,000). */
+  /** Milliseconds between evaluator snapshots (default 30,000): a restart replays the log after the last one. */
   snapshotMs: number;
 }
 

@@ -102,7 +102,7 @@ export function createHub(ctx: RelayContext, options: HubOptions = {}): Hub {
   const desktops = new DesktopDirectory();
   const evaluation = new EvaluationService(ctx, (frame) => desktops.broadcast(frame), listeners, {
     tickMs: options.tickMs ?? 1000,
-    snapshotMs: options.snapshotMs ?? 10_000,
+    snapshotMs: options.snapshotMs ?? 30_000,
   });
   const monitors = createMonitorService(storage.monitors, fanout, now);
   const probes = new ProbeDirectory(

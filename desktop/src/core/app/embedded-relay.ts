@@ -50,7 +50,7 @@ export async function startEmbeddedRelay(options: EmbeddedRelayOptions): Promise
         name: 'this computer',
         dataDir: join(options.dataDir, 'probe'),
       },
-      { logger: options.logger.child({ embedded: 'probe' }) },
+      { logger: options.logger.child({ embedded: 'probe' }), processMetrics: false },
     );
   } catch (error) {
     await relay.stop();

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
 import type { PhaseTimings, Result } from '@vantage/shared';
@@ -7,6 +5,8 @@ import type { CheckContext } from '../check-kind.js';
 import { describeNetworkError } from '../network-error.js';
 import { type ConnectionFailure, type OpenedConnection, openConnection } from '../open-connection.js';
 import type { CertificateFacts } from '../peer-certificate.js';
+import { requestBytes } from './http-request-head.js';
+import { HttpResponseParser, type ResponseHead, type ResponseSink } from './http-response-parser.js';
 
 /** One request to send on a fresh connection. */
 export interface HttpRequestSpec {
@@ -20,7 +20,7 @@ export interface HttpRequestSpec {
 /** One response, read up to the body limit. */
 export interface HttpExchange {
   status: number;
-  /** Lower-case names; repeated headers joined with `, `. */
+  /** Lower-case names; repeated fields joined as Node's `IncomingMessage` joins them. */
   headers: Record<string, string>;
   body: string;
   /** DNS, connect, TLS, time to first byte and transfer of this request. */
@@ -65,27 +65,24 @@ function decodeText(bytes: Buffer, contentType: string | undefined): string {
   return decoder.decode(bytes);
 }
 
-function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
-}
-
 function noop(): void {}
 
 /**
- * One request on an opened connection, read up to the body limit. Handlers are methods and
- * inline arrows rather than named per-call closures, which cost ~1 µs each under tsx.
+ * One request on an opened connection, read up to the body limit. The request is written in one
+ * piece and the response read by {@link HttpResponseParser} straight off the socket: Node's
+ * `ClientRequest` and `IncomingMessage` streams cost about a third of a check's CPU, for
+ * features (agents, pipelining, keep-alive) a fresh connection per check never uses. Handlers
+ * are methods and inline arrows rather than named per-call closures, which cost ~1 µs each.
  */
-class HttpExchangeRun {
+class HttpExchangeRun implements ResponseSink {
   private settled = false;
   private unsubscribe: () => void = noop;
   private responseAt: number;
   private readonly chunks: Buffer[] = [];
   private kept = 0;
-  private decoder: Readable | undefined;
+  private decoder: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined;
+  private response: ResponseHead | undefined;
+  private readonly parser: HttpResponseParser;
 
   constructor(
     spec: HttpRequestSpec,
@@ -95,60 +92,79 @@ class HttpExchangeRun {
     private readonly resolve: (result: Result<HttpExchange, ConnectionFailure>) => void,
   ) {
     this.responseAt = opened.readyAt;
+    this.parser = new HttpResponseParser(this, spec.method === 'HEAD');
     this.unsubscribe = ctx.stop.onStop((reason) => this.fail(reason));
     if (this.settled) return;
-    let request: http.ClientRequest;
-    try {
-      request = http.request({
-        method: spec.method,
-        path: `${spec.url.pathname}${spec.url.search}`,
-        headers: spec.headers,
-        setHost: false,
-        createConnection: () => opened.socket,
-      });
-    } catch (error) {
-      // Header values the schema allows but HTTP does not (control characters) land here.
-      this.fail(`invalid request: ${(error as Error).message}`);
+    const bytes = requestBytes(spec);
+    if (typeof bytes === 'string') {
+      // Field values the schema allows but HTTP does not (control characters) land here.
+      this.fail(bytes);
       return;
     }
-    request.on('error', (error) => this.fail(describeNetworkError(error, host)));
-    request.on('response', (response) => this.received(response));
-    request.end(spec.body);
+    const { socket } = opened;
+    socket.on('data', (data: Buffer) => {
+      const error = this.parser.push(data);
+      if (error !== undefined) this.fail(error);
+    });
+    socket.on('end', () => this.closed());
+    socket.on('close', () => this.closed());
+    socket.on('error', (error) => this.fail(describeNetworkError(error, host)));
+    socket.write(bytes);
   }
 
-  private received(response: http.IncomingMessage): void {
+  head(head: ResponseHead): void {
+    this.response = head;
     this.responseAt = performance.now();
     this.opened.phases.ttfbMs = this.responseAt - this.opened.readyAt;
-    const encoding = response.headers['content-encoding'];
+    const encoding = head.headers['content-encoding'];
     const decoder = decoderFor(encoding);
+    if (decoder === undefined) return;
     this.decoder = decoder;
-    const stream: Readable = decoder ? response.pipe(decoder) : response;
-    stream.on('data', (chunk: Buffer) => this.keep(chunk, response));
-    stream.on('end', () => this.done(response));
-    response.on('error', () => this.fail('connection closed before the response body ended'));
-    decoder?.on('error', () => this.fail(`could not decode the ${encoding} body`));
+    decoder.on('data', (chunk: Buffer) => this.keep(chunk));
+    decoder.on('end', () => this.done());
+    decoder.on('error', () => this.fail(`could not decode the ${encoding} body`));
   }
 
-  private keep(chunk: Buffer, response: http.IncomingMessage): void {
+  body(chunk: Buffer): void {
+    if (this.settled) return;
+    // Copied when kept: the parser hands out views of the socket's buffers.
+    if (this.decoder !== undefined) this.decoder.write(chunk);
+    else this.keep(Buffer.from(chunk));
+  }
+
+  end(): void {
+    if (this.settled) return;
+    if (this.decoder !== undefined) this.decoder.end();
+    else this.done();
+  }
+
+  private closed(): void {
+    if (this.settled) return;
+    const error = this.parser.close();
+    if (error !== undefined) this.fail(error);
+  }
+
+  private keep(chunk: Buffer): void {
     if (this.settled) return;
     const room = this.ctx.bodyLimitBytes - this.kept;
     this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
     this.kept += Math.min(chunk.length, room);
     // Past the limit the rest is not downloaded: the connection closes in done().
-    if (this.kept >= this.ctx.bodyLimitBytes) this.done(response);
+    if (this.kept >= this.ctx.bodyLimitBytes) this.done();
   }
 
-  private done(response: http.IncomingMessage): void {
-    if (this.settled) return;
+  private done(): void {
+    if (this.settled || this.response === undefined) return;
     const endedAt = performance.now();
     const { phases, startedAt, certificate } = this.opened;
     phases.transferMs = endedAt - this.responseAt;
+    const { status, headers } = this.response;
     this.finish({
       ok: true,
       value: {
-        status: response.statusCode ?? 0,
-        headers: flattenHeaders(response.headers),
-        body: decodeText(Buffer.concat(this.chunks), response.headers['content-type']),
+        status,
+        headers,
+        body: decodeText(Buffer.concat(this.chunks), headers['content-type']),
         phases,
         startedAt,
         endedAt,
