@@ -73,7 +73,13 @@ if (choice.shell === 'electron' && existsSync(outputs[0])) {
     'Opening the Vantage window (Electron)…  Run `npm start -- --headless` to use a browser instead.',
   );
   // Electron reads desktop/package.json's "main" (out/main/index.js); the flags follow the app folder.
-  const child = spawn(choice.binary, [desktop, ...args], { stdio: 'inherit' });
+  // Its main process takes V8 flags only from the command line (see core/app/node-flags.ts).
+  const { DESKTOP_NODE_FLAGS } = await import(
+    pathToFileURL(join(desktop, 'dist/core/app/node-flags.js')).href
+  );
+  const child = spawn(choice.binary, [`--js-flags=${DESKTOP_NODE_FLAGS.join(' ')}`, desktop, ...args], {
+    stdio: 'inherit',
+  });
   // Ctrl+C reaches the child too (same process group); forwarding it again only repeats app.quit().
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => child.kill(signal));

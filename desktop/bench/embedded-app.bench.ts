@@ -1,7 +1,7 @@
 /**
  * The embedded desktop app's footprint: the desktop core, its in-process relay and local probe in
- * one child process (bundled with esbuild, so neither a TypeScript loader's memory nor its CPU is
- * counted), monitoring 1,000 HTTP monitors every 20 s against a local target served by this
+ * one child process started with the app's V8 flags (bundled with esbuild, so neither a TypeScript
+ * loader's memory nor its CPU is counted), monitoring 1,000 HTTP monitors every 20 s against a local target served by this
  * (parent) process. A listener is subscribed to the live events, as an open window would be.
  *
  * 1. the child starts the core on an empty data dir and imports the 1,000 monitors;
@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow } from '../../scripts/bench.js';
+import { DESKTOP_NODE_FLAGS } from '../src/core/app/node-flags.js';
 
 const CHILD_FLAG = '--embedded-app-child';
 const MONITORS = 1000;
@@ -103,7 +104,8 @@ export default async function embeddedAppBench(): Promise<BenchRow[]> {
   await bundle();
   const target = await startTarget();
   try {
-    const child = spawn(process.execPath, [BUNDLE, CHILD_FLAG, target.url], {
+    // With the V8 flags every launch of the app uses (npm start, the bin, Electron).
+    const child = spawn(process.execPath, [...DESKTOP_NODE_FLAGS, BUNDLE, CHILD_FLAG, target.url], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
