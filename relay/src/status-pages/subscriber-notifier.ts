@@ -1,8 +1,7 @@
 import type { ChannelConfig } from '@vantage/shared';
-import { createTransport } from 'nodemailer';
 import type { Logger } from 'pino';
 import { type ChannelContext, type DeliveryOutcome, deliveryFailed } from '../alerts/alert-channel.js';
-import { smtpOptions } from '../alerts/channels/email/email-channel.js';
+import { smtpTransport } from '../alerts/channels/email/email-channel.js';
 import {
   SIGNATURE_HEADER,
   signWebhookBody,
@@ -134,7 +133,7 @@ export class SubscriberNotifier {
         `the page has no email channel (subscriberEmailChannelId "${channelId ?? ''}")`,
         true,
       );
-    const transport = createTransport(smtpOptions(channel, this.deps.ctx.timeoutMs));
+    const transport = await smtpTransport(channel, this.deps.ctx.timeoutMs);
     try {
       const info = await transport.sendMail({
         from: channel.from,

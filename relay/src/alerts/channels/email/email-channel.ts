@@ -1,6 +1,5 @@
 import { rootCertificates } from 'node:tls';
 import { type EmailChannelConfig, SMTP_DEFAULT_PORTS } from '@vantage/shared';
-import { createTransport } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { type AlertChannel, type DeliveryOutcome, deliveryFailed } from '../../alert-channel.js';
 import { renderEmail } from './email-templates.js';
@@ -9,7 +8,7 @@ import { renderEmail } from './email-templates.js';
 export const emailChannel: AlertChannel<'email'> = {
   kind: 'email',
   send: async (message, config, ctx) => {
-    const transport = createTransport(smtpOptions(config, ctx.timeoutMs));
+    const transport = await smtpTransport(config, ctx.timeoutMs);
     try {
       const content = renderEmail(message, config);
       const info = await transport.sendMail({ from: config.from, to: config.to, ...content });
@@ -27,6 +26,15 @@ export const emailChannel: AlertChannel<'email'> = {
     }
   },
 };
+
+/**
+ * A nodemailer transport for a channel. nodemailer is loaded on the first mail, not at start: a
+ * relay (and the desktop's embedded one) that never mails keeps its megabytes of code out of the heap.
+ */
+export async function smtpTransport(config: EmailChannelConfig, timeoutMs: number) {
+  const { createTransport } = await import('nodemailer');
+  return createTransport(smtpOptions(config, timeoutMs));
+}
 
 /** nodemailer's SMTP options for a channel. */
 export function smtpOptions(config: EmailChannelConfig, timeoutMs: number): SMTPTransport.Options {
