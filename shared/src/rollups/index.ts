@@ -6,6 +6,7 @@ export * from './rollup-bucket.js';
 export * from './rollup-builder.js';
 export * from './rollup-codec.js';
 export * from './run-entry-scan.js';
+export * from './sketch-tally.js';
 export { encodeSketch, SKETCH_FORMAT_VERSION } from './sketch-codec.js';
 export type { TimeSpan } from './time-spans.js';
 export * from './uptime.js';

@@ -4,13 +4,8 @@ import type { CheckState } from '../results/check-result.js';
 import { decodeRunEntry, encodeRunEntry, joinRunEntries, splitBucketRun } from './bucket-run-codec.js';
 import { newSketch, sketchContent } from './latency-sketch.js';
 import { addResult, type BucketKey, emptyBucket, type RollupBucket } from './rollup-bucket.js';
-import {
-  emptyScannedEntry,
-  type ScannedEntry,
-  type ScanOptions,
-  scanRun,
-  SketchTally,
-} from './run-entry-scan.js';
+import { emptyScannedEntry, type ScannedEntry, type ScanOptions, scanRun } from './run-entry-scan.js';
+import { SketchTally } from './sketch-tally.js';
 
 const HOUR = Date.UTC(2025, 5, 1, 12);
 const MINUTE = 60_000;

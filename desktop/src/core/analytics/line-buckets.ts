@@ -27,6 +27,47 @@ export interface LineQuery {
 /** Which day or hour buckets to read again at the next finer resolution. */
 export type RefinePredicate = (bucket: RollupBucket) => boolean;
 
+/** Reads a line's buckets of one resolution that start within [line.from, line.to), oldest first. */
+export type BucketReader = (line: LineQuery, resolution: Resolution) => RollupBucket[];
+
+/**
+ * The range the store's `rangeBuckets` is asked for to read buckets of `resolution` starting within
+ * [from, to): it picks the resolution from the range (see above), so the range is widened. An hour
+ * read that reaches `now` is widened on the side without history (hours before it would be decoded
+ * only to be dropped), the others towards the past but not before {@link hourHorizonOf}.
+ */
+export function readWindow(resolution: Resolution, from: number, to: number, now: number): [number, number] {
+  if (resolution === 'day') return [Math.min(from, to - DAILY_RANGE_MS), to];
+  if (resolution === 'minute') return [from, to];
+  return to >= now
+    ? [from, Math.max(to, from + HOURLY_RANGE_MS)]
+    : [Math.max(hourHorizonOf(now), Math.min(from, to - HOURLY_RANGE_MS)), to];
+}
+
+/**
+ * The store's {@link BucketReader}: `rangeBuckets` over the {@link readWindow}, the buckets of
+ * other resolutions or outside the range dropped (none are left when the window reads another
+ * resolution, as one before a resolution's horizon does).
+ */
+export function storeBucketReader(store: Pick<DesktopStore, 'rangeBuckets'>, now: number): BucketReader {
+  return (line, resolution) => {
+    const { monitorId, region, from, to } = line;
+    const [start, end] = readWindow(resolution, from, to, now);
+    const read = store.rangeBuckets({
+      monitorId,
+      ...(region === undefined ? {} : { region }),
+      from: start,
+      to: end,
+    }).buckets;
+    return read.filter((b) => b.resolution === resolution && b.start >= from && b.start < to);
+  };
+}
+
+/** The first day whose hours {@link lineBuckets} reads: a day's margin clear of rows retention is about to drop. */
+export function hourHorizonOf(now: number): number {
+  return Math.ceil((now - ROLLUP_RETENTION_MS.hour) / DAY) * DAY + DAY;
+}
+
 /** Where a bucket ends. */
 export function bucketEnd(bucket: RollupBucket): number {
   return bucket.start + SIZE_MS[bucket.resolution];
@@ -60,7 +101,7 @@ export function refinedBy(buckets: readonly RollupBucket[]): RefinePredicate {
 
 /**
  * A line's rollup buckets over a range, coarse where nothing happened and fine where something did,
- * through the store's `rangeBuckets` (asked for ranges long enough to get the resolution wanted):
+ * through `source` (a {@link BucketReader}, or the store's, see {@link storeBucketReader}):
  * 1. days over the whole range (kept forever; a healthy 90-day range is 90 buckets);
  * 2. each run of days that `refine` picks (by default those with a failure or maintenance) is read
  *    again by the hour, within the hour rollups' horizon (100 days);
@@ -70,20 +111,20 @@ export function refinedBy(buckets: readonly RollupBucket[]): RefinePredicate {
  * before `from` (buckets are whole).
  */
 export function lineBuckets(
-  store: Pick<DesktopStore, 'rangeBuckets'>,
+  source: Pick<DesktopStore, 'rangeBuckets'> | BucketReader,
   query: LineQuery,
   now: number,
   refine: RefinePredicate = worthRefining,
 ): RollupBucket[] {
   const { monitorId, region, from, to } = query;
-  const read = (start: number, end: number) =>
-    store.rangeBuckets({ monitorId, ...(region === undefined ? {} : { region }), from: start, to: end })
-      .buckets;
+  const reader = typeof source === 'function' ? source : storeBucketReader(source, now);
+  const read = (resolution: Resolution, start: number, end: number) =>
+    reader({ monitorId, ...(region === undefined ? {} : { region }), from: start, to: end }, resolution);
   // A margin of a day (an hour) keeps clear of rows retention is about to drop.
-  const hourHorizon = Math.ceil((now - ROLLUP_RETENTION_MS.hour) / DAY) * DAY + DAY;
+  const hourHorizon = hourHorizonOf(now);
   const minuteHorizon = Math.ceil((now - ROLLUP_RETENTION_MS.minute) / HOUR) * HOUR + HOUR;
   const firstDay = bucketStart(from, 'day');
-  const days = read(Math.min(firstDay, to - DAILY_RANGE_MS), to).filter((b) => bucketEnd(b) > firstDay);
+  const days = read('day', firstDay, to);
 
   const out: RollupBucket[] = [];
   const refineHours = (hours: RollupBucket[]) => {
@@ -92,9 +133,7 @@ export function lineBuckets(
         out.push(hour);
         continue;
       }
-      const minutes = read(hour.start, bucketEnd(hour)).filter(
-        (m) => m.resolution === 'minute' && m.start >= hour.start && m.start < bucketEnd(hour),
-      );
+      const minutes = read('minute', hour.start, bucketEnd(hour));
       // The minutes were pruned meanwhile: keep the hour.
       out.push(...(minutes.length === 0 ? [hour] : minutes));
     }
@@ -106,18 +145,10 @@ export function lineBuckets(
       i++;
       continue;
     }
-    // A run of consecutive days to refine, read in one call of at least 90 hours (so, hourly).
+    // A run of consecutive days to refine, read in one call.
     let j = i + 1;
     while (j < days.length && days[j]!.start === bucketEnd(days[j - 1]!) && refine(days[j]!)) j++;
-    const start = day.start;
-    const end = bucketEnd(days[j - 1]!);
-    // The read is widened to 90 hours on the side without history when the run reaches now (today,
-    // refined in every range that ends now): hours before it would be decoded only to be dropped.
-    const window: [number, number] =
-      end >= now
-        ? [start, Math.max(end, start + HOURLY_RANGE_MS)]
-        : [Math.max(hourHorizon, Math.min(start, end - HOURLY_RANGE_MS)), end];
-    const hours = read(...window).filter((h) => h.resolution === 'hour' && h.start >= start && h.start < end);
+    const hours = read('hour', day.start, bucketEnd(days[j - 1]!));
     if (hours.length === 0) out.push(...days.slice(i, j));
     else refineHours(hours);
     i = j;

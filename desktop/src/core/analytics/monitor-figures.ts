@@ -13,9 +13,16 @@ import {
   type TimeSpan,
 } from '@vantage/shared';
 import type { MonitorStatsView } from '../../contract/index.js';
-import { rangeStats } from '../app/range-stats.js';
 import type { DesktopStore } from '../store/index.js';
-import { bucketEnd, lineBuckets, type RefinePredicate, refinedBy, worthRefining } from './line-buckets.js';
+import {
+  type BucketReader,
+  bucketEnd,
+  lineBuckets,
+  type RefinePredicate,
+  refinedBy,
+  worthRefining,
+} from './line-buckets.js';
+import { lineStats } from './line-stats.js';
 import type { ReportSubject } from './monitor-report.js';
 
 /** A report's subject: a monitor in one region or all, over [from, to), judged at `now`. */
@@ -79,11 +86,13 @@ export function freshForMs(intervalMs: number, counts: readonly RegionBucketCoun
  *    reads its `*` line once for both;
  * 3. those runs and the incidents (for one region: those it took part in) join into outages, and
  *    shared's uptime rules turn them into uptime, downtime, MTTR and MTBF.
+ * Lines are read through `reader` when given (the overview's bulk reads), else the store's.
  */
 export function monitorFigures(
   store: Pick<DesktopStore, 'rangeBuckets'>,
   query: FiguresQuery,
   subject: Pick<ReportSubject, 'regions' | 'incidents' | 'intervalMs'>,
+  reader?: BucketReader,
 ): MonitorFigures {
   const { monitorId, region, from, to, now } = query;
   const { regions, incidents } = subject;
@@ -93,7 +102,12 @@ export function monitorFigures(
     worthRefining(b) ||
     (b.resolution === 'day' && (query.hourly === true || b.start < from || bucketEnd(b) > to));
   const read = (r: string | undefined, predicate: RefinePredicate) =>
-    lineBuckets(store, { monitorId, ...(r === undefined ? {} : { region: r }), from, to }, now, predicate);
+    lineBuckets(
+      reader ?? store,
+      { monitorId, ...(r === undefined ? {} : { region: r }), from, to },
+      now,
+      predicate,
+    );
   const buckets = read(region, refine);
   const regionBuckets = new Map<string, RollupBucket[]>();
   if (region !== undefined) regionBuckets.set(region, buckets);
@@ -103,9 +117,11 @@ export function monitorFigures(
     for (const r of regions) regionBuckets.set(r, read(r, alike));
   }
 
-  const counts = [...regionBuckets].flatMap(([r, b]) => bucketCounts(r, b));
-  // Most lines never failed: they have no run, and no need for the freshness their regions keep.
-  const runs = counts.some(bucketIsDown)
+  // Most lines never failed: they have no run, and no need for the freshness their regions keep
+  // (nor for their buckets' counts, a copy of each bucket).
+  const failed = [...regionBuckets.values()].some((b) => b.some(bucketIsDown));
+  const counts = failed ? [...regionBuckets].flatMap(([r, b]) => bucketCounts(r, b)) : [];
+  const runs = failed
     ? mergeDownRuns(counts, {
         quorum: region === undefined ? 'majority' : 'any',
         maxGapMs: freshForMs(subject.intervalMs, counts),
@@ -120,7 +136,7 @@ export function monitorFigures(
     : [];
   const computed = slaFigures({ from, to, now, outages, maintenance });
   const alignedFrom = bucketStart(buckets[0]?.start ?? from, 'minute');
-  const stats = rangeStats(
+  const stats = lineStats(
     { monitorId, region: region ?? '*', resolution: 'minute', from: alignedFrom, to, buckets },
     own,
   );

@@ -2,12 +2,13 @@ import { type CsvValue, toCsv } from '@vantage/shared';
 import type { SlaOverviewView, SlaRowView } from '../../contract/methods/analytics-methods.js';
 import type { DesktopStore } from '../store/index.js';
 import { monitorFigures } from './monitor-figures.js';
+import { overviewReader } from './overview-reader.js';
 import { overviewSubjects } from './overview-subjects.js';
 
 /** What the overview needs of the store. */
 export type OverviewStore = Pick<
   DesktopStore,
-  'rangeBuckets' | 'monitors' | 'incidents' | 'dashboardSummary'
+  'rangeBuckets' | 'bulkBuckets' | 'monitors' | 'incidents' | 'dashboardSummary'
 >;
 
 /** A range of the overview: [from, to), judged at `now`; `monitorIds` narrows it (unknown ids are skipped). */
@@ -19,20 +20,31 @@ export interface OverviewQuery {
 }
 
 /**
- * One SLA line per monitor (by name), from the same figures as its report (its subject read in
- * bulk, its region lines only where they can count), and totals: the mean
- * uptime of the monitors that have one, summed downtime and incidents, and the MTTR of every
- * recovered outage of every monitor together.
+ * One SLA line per monitor (by name), from the same figures as its report (subjects and days read
+ * for all monitors at once, see overviewReader; region lines only where they can count), and
+ * totals: the mean uptime of the monitors that have one, summed downtime and incidents, and the
+ * MTTR of every recovered outage of every monitor together.
  */
 export function slaOverview(store: OverviewStore, query: OverviewQuery): SlaOverviewView {
   const ids = query.monitorIds ?? store.monitors.list().map((r) => r.monitor.id);
   const rows: SlaRowView[] = [];
   let recovered = 0;
   let recoveredS = 0;
-  for (const subject of overviewSubjects(store, ids)) {
+  const { from, to, now } = query;
+  const subjects = overviewSubjects(store, ids);
+  const reader = overviewReader(
+    store,
+    subjects.map((s) => s.monitorId),
+    { from, to, now },
+  );
+  for (const subject of subjects) {
     const id = subject.monitorId;
-    const { from, to, now } = query;
-    const figures = monitorFigures(store, { monitorId: id, from, to, now, figuresOnly: true }, subject);
+    const figures = monitorFigures(
+      store,
+      { monitorId: id, from, to, now, figuresOnly: true },
+      subject,
+      reader,
+    );
     const end = Math.min(query.to, query.now);
     for (const o of figures.outages) {
       if (!o.open && o.end > query.from && o.end <= end) {

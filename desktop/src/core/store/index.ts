@@ -1,5 +1,7 @@
 import type { CheckResult, LoggedResult } from '@vantage/shared';
 import type Database from 'better-sqlite3';
+import type { BulkLines } from './bulk-lines.js';
+import { type BulkBucketsQuery, BulkRangeBuckets } from './bulk-range-buckets.js';
 import { DashboardHours } from './dashboard-hours.js';
 import { DashboardQuery, type MonitorSummary } from './dashboard-summary.js';
 import { ensureDesktopId } from './desktop-identity.js';
@@ -20,6 +22,8 @@ import { SettingsRepo } from './settings-repo.js';
 import { SyncStateRepo } from './sync-state-repo.js';
 import { VerdictRepo } from './verdict-repo.js';
 
+export type { BulkLines } from './bulk-lines.js';
+export type { BulkBucketsQuery } from './bulk-range-buckets.js';
 export type { MonitorSummary, HourBar, RegionLastCheck } from './dashboard-summary.js';
 export { DASHBOARD_HOURS } from './dashboard-summary.js';
 export { DesktopSettings, DEFAULT_SETTINGS, SettingsPatch } from './desktop-settings.js';
@@ -35,6 +39,7 @@ export type { IngestOutcome, IngestPosition } from './result-ingest.js';
 export type { PruneOutcome } from './retention.js';
 export { ALL_REGIONS, ROLLUP_RETENTION_MS } from './rollup-rows.js';
 export type { LastCheck } from './series-index.js';
+export { tallyBuckets } from './lazy-bucket.js';
 export { DesktopStoreError, StoreErrorCode } from './store-errors.js';
 export type { SyncPosition } from './sync-state-repo.js';
 export type { StoredVerdict } from './verdict-repo.js';
@@ -75,6 +80,8 @@ export interface DesktopStore {
   chartSeries(query: ChartQuery): ChartSeries;
   /** A monitor's decoded rollup buckets over a range (at the chart's resolution), to merge into range figures. */
   rangeBuckets(query: ChartQuery): RangeBuckets;
+  /** Many monitors' all-regions buckets of one resolution over a range, read at once, sketches decoded on first use. */
+  bulkBuckets(query: BulkBucketsQuery): BulkLines;
   /** A monitor's newest raw checks, newest first. */
   lastChecks(monitorId: string, n: number, region?: string): CheckResult[];
   /** Every monitor's (or those among `ids`) state, latency, per-region state, 24 h uptime and hourly bars. */
@@ -113,6 +120,7 @@ function assemble(db: Database.Database, path: string, now: () => number): Deskt
   const dashboard = new DashboardQuery(monitors, series, hours, now);
   const retention = new Retention(db);
   const ranges = new RangeRollups(db, series, now);
+  const bulk = new BulkRangeBuckets(db, series);
   return {
     path,
     desktopId: ensureDesktopId(db),
@@ -128,12 +136,14 @@ function assemble(db: Database.Database, path: string, now: () => number): Deskt
     ingestResults: (results, position) => ingest.ingestResults(results, position),
     chartSeries: (query) => history.chartSeries(query),
     rangeBuckets: (query) => ranges.buckets(query),
+    bulkBuckets: (query) => bulk.read(query),
     lastChecks: (monitorId, n, region) => history.lastChecks(monitorId, n, region),
     dashboardSummary: (ids) => dashboard.dashboardSummary(ids),
     pruneHistory: () => {
       const outcome = retention.prune(now(), rawRetentionMs());
-      // Retention may have rewritten a run ingest holds in memory: read runs afresh.
-      rollups.reset();
+      // Retention may have rewritten a run ingest holds in memory: read runs afresh, but only
+      // then (reloading every line's runs costs a burst of reads, and most passes remove none).
+      if (outcome.minuteRollups + outcome.hourRollups > 0) rollups.reset();
       return outcome;
     },
     close: () => db.close(),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pagesOf, syntheticResults } from './testing/result-fixtures.js';
-import { readStoredResults, readStoredRollups } from './testing/store-inspection.js';
+import { expectedRollups, readStoredResults, readStoredRollups } from './testing/store-inspection.js';
 import { type TempStore, tempStore } from './testing/temp-store.js';
 
 const DAY = 86_400_000;
@@ -73,6 +73,33 @@ describe('pruneHistory', () => {
         .map((r) => r.ts)
         .sort((a, b) => b - a)
         .slice(0, 3),
+    );
+  });
+
+  it('keeps folding into the buckets it holds across passes that remove rollups and passes that remove none', () => {
+    const more = (from: number, cursorBase: number, seqBase: number) =>
+      [
+        ...syntheticResults({
+          monitors: 2,
+          regions: ['eu-west', 'us-east'],
+          intervalMs: 20_000,
+          from,
+          count: 40,
+          cursorBase,
+        }),
+      ].map((r, i) => ({ ...r, seq: seqBase + i }));
+    temp.store.ingestResults(more(NOW - 60_000, 10_000, 200_000), { relay: 'ws://relay/ws' });
+    expect(temp.store.pruneHistory().minuteRollups).toBeGreaterThan(0);
+    // Same minutes again: the buckets the first pass left in memory and on disk must agree.
+    temp.store.ingestResults(more(NOW - 50_000, 10_100, 300_000), { relay: 'ws://relay/ws' });
+    const quiet = temp.store.pruneHistory();
+    expect(quiet.minuteRollups + quiet.hourRollups).toBe(0);
+    temp.store.ingestResults(more(NOW - 40_000, 10_200, 400_000), { relay: 'ws://relay/ws' });
+    // Every bucket of the last day, the one these passes and batches touched, as raw rows recompute it.
+    const { results, rollups } = snapshot();
+    const lastDay = (r: { key: string }) => startOf(r.key) >= NOW - DAY;
+    expect(rollups.filter(lastDay)).toEqual(
+      expectedRollups(results.filter((r) => r.ts >= NOW - DAY)).filter(lastDay),
     );
   });
 });
