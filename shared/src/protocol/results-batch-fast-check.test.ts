@@ -5,7 +5,8 @@ import { checkResult } from './check-result-arbitraries.js';
 import { decodeMessage } from './decode-message.js';
 import { FRAME_LIMITS, ProbeToRelay } from './messages.js';
 import { MAX_RESULTS_PER_BATCH, ResultsBatchMessage } from './probe-results.js';
-import { fastResultsBatch } from './results-batch-fast-check.js';
+import { OneOffResult } from './one-off-checks.js';
+import { fastResultsBatch, isPlainOneOffResult } from './results-batch-fast-check.js';
 
 const RESULT_KEYS = Object.keys(CheckResult.shape);
 const PHASE_KEYS = ['dnsMs', 'connectMs', 'tlsMs', 'ttfbMs', 'transferMs'];
@@ -260,3 +261,36 @@ function sampleResult(): Record<string, unknown> {
     revision: 12,
   };
 }
+
+describe('isPlainOneOffResult', () => {
+  /** A result as a probe builds it before its spool numbers it: no seq, bent like the batch results. */
+  const oneOff = fc.tuple(checkResult, mutations).map(([result, bends]) => {
+    const { seq: _seq, ...r } = structuredClone(result) as Record<string, unknown>;
+    for (const m of bends) mutate(r, m);
+    return JSON.parse(spell(JSON.stringify(r))) as Record<string, unknown>;
+  });
+
+  it('says yes only to what OneOffResult accepts unchanged, and to most results as checks build them', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(oneOff, (r) => {
+        if (!isPlainOneOffResult(r)) return;
+        accepted++;
+        const parsed = OneOffResult.safeParse(r);
+        expect(parsed.success).toBe(true);
+        expect(parsed.data).toStrictEqual(r);
+      }),
+      { numRuns: 2500 },
+    );
+    expect(accepted).toBeGreaterThan(300);
+  });
+
+  it('sends a numbered result to the schema', () => {
+    fc.assert(
+      fc.property(checkResult, (result) => {
+        expect(isPlainOneOffResult(JSON.parse(JSON.stringify(result)))).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

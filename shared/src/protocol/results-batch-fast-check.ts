@@ -40,8 +40,17 @@ export function fastResultsBatch(frame: Record<string, unknown>): ResultsBatchMe
   return { type: 'results.batch', results: results as ResultsBatchMessage['results'] };
 }
 
+/**
+ * Whether a result a probe just built (no `seq` yet) is a valid `OneOffResult` with nothing to
+ * strip or fill in, so the schema would return it unchanged: the probe's guard before its spool,
+ * at a few property reads instead of a zod parse per check. False means "ask the schema".
+ */
+export function isPlainOneOffResult(r: unknown): boolean {
+  return isPlainResult(r, false);
+}
+
 /** Whether a result is valid with nothing to strip or fill in, so the schema would return it unchanged. */
-function isPlainResult(r: unknown): boolean {
+function isPlainResult(r: unknown, withSeq = true): boolean {
   if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
   const o = r as Record<string, unknown>;
   const probeId = o.probeId;
@@ -54,8 +63,10 @@ function isPlainResult(r: unknown): boolean {
     if (typeof region !== 'string' || !RegionName.safeParse(region).success) return false;
     knownRegion = region;
   }
-  const seq = o.seq;
-  if (!isInt(seq) || seq <= 0) return false;
+  if (withSeq) {
+    const seq = o.seq;
+    if (!isInt(seq) || seq <= 0) return false;
+  }
   const monitorId = o.monitorId;
   if (typeof monitorId !== 'string' || monitorId.length < 1 || monitorId.length > MONITOR_ID_MAX) {
     return false;
@@ -71,7 +82,7 @@ function isPlainResult(r: unknown): boolean {
   if (!isInt(attempts) || attempts < 1 || attempts > 10) return false;
   if (typeof o.probeHealthy !== 'boolean') return false;
 
-  let keys = REQUIRED_KEYS;
+  let keys = withSeq ? REQUIRED_KEYS : REQUIRED_KEYS - 1;
   const phases = o.phases;
   if (phases !== undefined) {
     if (!isPhases(phases)) return false;
