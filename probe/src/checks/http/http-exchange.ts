@@ -81,6 +81,8 @@ class HttpExchangeRun implements ResponseSink {
   private readonly chunks: Buffer[] = [];
   private kept = 0;
   private decoder: zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined;
+  /** Whether the decoder was given any bytes: an empty body is no compressed stream at all. */
+  private fed = false;
   private response: ResponseHead | undefined;
   private readonly parser: HttpResponseParser;
 
@@ -108,7 +110,11 @@ class HttpExchangeRun implements ResponseSink {
     });
     socket.on('end', () => this.closed());
     socket.on('close', () => this.closed());
-    socket.on('error', (error) => this.fail(describeNetworkError(error, host)));
+    // Once the whole response is in, a reset only cuts a connection we no longer need (the
+    // decompressor may still be finishing the body): it is no failure of the check.
+    socket.on('error', (error) => {
+      if (!this.parser.done) this.fail(describeNetworkError(error, host));
+    });
     socket.write(bytes);
   }
 
@@ -123,18 +129,25 @@ class HttpExchangeRun implements ResponseSink {
     decoder.on('data', (chunk: Buffer) => this.keep(chunk));
     decoder.on('end', () => this.done());
     decoder.on('error', () => this.fail(`could not decode the ${encoding} body`));
+    // Reading pauses while the decoder is behind (as `pipe` did): input that inflates to little or
+    // nothing would otherwise pile up in its queue as fast as the network delivers it.
+    decoder.on('drain', () => this.opened.socket.resume());
   }
 
   body(chunk: Buffer): void {
     if (this.settled) return;
     // Copied when kept: the parser hands out views of the socket's buffers.
-    if (this.decoder !== undefined) this.decoder.write(chunk);
-    else this.keep(Buffer.from(chunk));
+    if (this.decoder === undefined) this.keep(Buffer.from(chunk));
+    else if (chunk.length > 0) {
+      this.fed = true;
+      if (!this.decoder.write(chunk)) this.opened.socket.pause();
+    }
   }
 
   end(): void {
     if (this.settled) return;
-    if (this.decoder !== undefined) this.decoder.end();
+    // HEAD, 204, 304 and empty bodies keep their Content-Encoding but carry no stream to end.
+    if (this.decoder !== undefined && this.fed) this.decoder.end();
     else this.done();
   }
 

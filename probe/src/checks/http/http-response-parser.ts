@@ -15,8 +15,10 @@ export interface ResponseSink {
 
 /** The largest response head (status line, fields and chunked trailers) the parser accepts. */
 export const MAX_HEAD_BYTES = 64 * 1024;
-const MAX_CHUNK_LINE = 1024;
+// Node refuses chunk extensions past 16 KiB; a longer size line is refused however it arrives.
+const MAX_CHUNK_LINE = 16 * 1024;
 
+const EMPTY = Buffer.alloc(0);
 const STATUS_LINE = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Fields a response carries once; Node keeps the first of repeats, and so do we.
@@ -43,11 +45,16 @@ const SINGLE = new Set([
 type State =
   'head' | 'sized' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'trailers' | 'until-close' | 'done';
 
-/** Adds one field to `headers`: single fields keep the first value, `cookie` joins with `; `, the rest with `, `. */
-function addField(headers: Record<string, string>, name: string, value: string): void {
-  const previous = headers[name];
-  if (previous === undefined) headers[name] = value;
-  else if (!SINGLE.has(name)) headers[name] = `${previous}${name === 'cookie' ? '; ' : ', '}${value}`;
+/**
+ * Adds one field to `headers`: single fields keep the first value, `cookie` joins with `; `, the
+ * rest with `, `. False when the value was dropped. Own properties only, so a field named
+ * `constructor` or `toString` is not joined to what `Object.prototype` holds under that name.
+ */
+function addField(headers: Record<string, string>, name: string, value: string): boolean {
+  if (!Object.hasOwn(headers, name)) headers[name] = value;
+  else if (SINGLE.has(name)) return false;
+  else headers[name] = `${headers[name]}${name === 'cookie' ? '; ' : ', '}${value}`;
+  return true;
 }
 
 /**
@@ -60,11 +67,15 @@ function addField(headers: Record<string, string>, name: string, value: string):
  */
 export class HttpResponseParser {
   #state: State = 'head';
-  #pending: Buffer | undefined;
+  // An unfinished line, in a buffer that doubles as it fills: a line trickled byte by byte is
+  // copied a bounded number of times, not once per byte (quadratic in its length).
+  #pending = EMPTY;
+  #pendingBytes = 0;
   #headBytes = 0;
   #remaining = 0;
   #fields: Record<string, string> = {};
   #status = 0;
+  // The field a folded line continues: undefined before any, '' when that field was dropped.
   #lastField: string | undefined;
   #lines = 0;
 
@@ -81,9 +92,14 @@ export class HttpResponseParser {
   /** Feeds the next bytes from the socket; an error sentence when they are not a valid response. */
   push(data: Buffer): string | undefined {
     let bytes = data;
-    if (this.#pending !== undefined) {
-      bytes = Buffer.concat([this.#pending, data]);
-      this.#pending = undefined;
+    if (this.#pendingBytes > 0) {
+      if (data.indexOf(10) < 0) {
+        this.#hold(data);
+        return this.#checkPendingSize();
+      }
+      bytes = Buffer.concat([this.#pending.subarray(0, this.#pendingBytes), data]);
+      this.#pending = EMPTY;
+      this.#pendingBytes = 0;
     }
     let at = 0;
     while (at < bytes.length && this.#state !== 'done') {
@@ -111,13 +127,14 @@ export class HttpResponseParser {
         default: {
           const eol = bytes.indexOf(10, at);
           if (eol < 0) {
-            this.#pending = bytes.subarray(at);
+            this.#hold(bytes.subarray(at));
             return this.#checkPendingSize();
           }
-          const line = bytes.toString('latin1', at, eol > at && bytes[eol - 1] === 13 ? eol - 1 : eol);
           if (this.#state === 'head' || this.#state === 'trailers') this.#headBytes += eol + 1 - at;
-          at = eol + 1;
+          else if (eol - at > MAX_CHUNK_LINE) return 'invalid HTTP response: chunk size line too long';
           if (this.#headBytes > MAX_HEAD_BYTES) return 'HTTP response headers too large';
+          const line = bytes.toString('latin1', at, eol > at && bytes[eol - 1] === 13 ? eol - 1 : eol);
+          at = eol + 1;
           const error = this.#line(line);
           if (error !== undefined) return `invalid HTTP response: ${error}`;
         }
@@ -133,13 +150,25 @@ export class HttpResponseParser {
       this.#finish();
       return undefined;
     }
-    if (this.#state === 'head' && this.#headBytes === 0 && this.#pending === undefined)
-      return 'connection closed before a response';
+    // Node's client says the same of a head cut short ('socket hang up').
+    if (this.#state === 'head') return 'connection closed before a response';
     return 'connection closed before the response body ended';
   }
 
+  /** Appends to the unfinished line (a copy: the socket's buffers are not kept). */
+  #hold(data: Buffer): void {
+    const needed = this.#pendingBytes + data.length;
+    if (needed > this.#pending.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, this.#pending.length * 2, 256));
+      this.#pending.copy(grown, 0, 0, this.#pendingBytes);
+      this.#pending = grown;
+    }
+    data.copy(this.#pending, this.#pendingBytes);
+    this.#pendingBytes = needed;
+  }
+
   #checkPendingSize(): string | undefined {
-    const size = this.#pending?.length ?? 0;
+    const size = this.#pendingBytes;
     if (this.#state === 'chunk-size' || this.#state === 'chunk-end') {
       return size > MAX_CHUNK_LINE ? 'invalid HTTP response: chunk size line too long' : undefined;
     }
@@ -169,6 +198,8 @@ export class HttpResponseParser {
   }
 
   #headLine(line: string): string | undefined {
+    // Empty lines before a status line are skipped, as Node's parser does (they count as head bytes).
+    if (this.#lines === 0 && line === '') return undefined;
     if (this.#lines++ === 0) {
       const status = STATUS_LINE.exec(line);
       if (status === null) return `status line "${line.slice(0, 60)}"`;
@@ -179,14 +210,13 @@ export class HttpResponseParser {
     if (line[0] === ' ' || line[0] === '\t') {
       // Obsolete line folding continues the previous field's value.
       if (this.#lastField === undefined) return 'folded line before any field';
-      this.#fields[this.#lastField] += ` ${line.trim()}`;
+      if (this.#lastField !== '') this.#fields[this.#lastField] += ` ${line.trim()}`;
       return undefined;
     }
     const colon = line.indexOf(':');
     const name = colon > 0 ? line.slice(0, colon).toLowerCase() : '';
     if (!TOKEN.test(name)) return `header line "${line.slice(0, 60)}"`;
-    addField(this.#fields, name, line.slice(colon + 1).trim());
-    this.#lastField = name;
+    this.#lastField = addField(this.#fields, name, line.slice(colon + 1).trim()) ? name : '';
     return undefined;
   }
 

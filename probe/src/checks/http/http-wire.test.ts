@@ -1,7 +1,9 @@
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { HttpMonitor, type MonitorInput } from '@vantage/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCheckContext } from '../../test-targets/check-context.js';
+import { CheckStop } from '../check-stop.js';
 import { httpCheck } from './http-check.js';
 import { MAX_HEAD_BYTES } from './http-response-parser.js';
 
@@ -150,6 +152,13 @@ describe('http check on the wire', () => {
       /^connection closed before the response body ended$/,
     ],
     ['nothing at all', '', /^connection closed before a response$/],
+    ['a head cut short', 'HTTP/1.1 200 OK\r\nContent-Le', /^connection closed before a response$/],
+    ['only an interim response', 'HTTP/1.1 100 Continue\r\n\r\n', /^connection closed before a response$/],
+    [
+      'a chunk line longer than 16 KiB',
+      `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2;${'e'.repeat(17_000)}\r\nok\r\n0\r\n\r\n`,
+      /^invalid HTTP response: chunk size line too long$/,
+    ],
   ])('fails the check on %s, naming the problem', async (_what, bytes, message) => {
     server = await wireServer([bytes]);
     const result = await check({ url: server.url });
@@ -189,5 +198,88 @@ describe('http check on the wire', () => {
     server = await wireServer(['HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n']);
     await check({ url: server.url });
     expect(server.requests[0]).not.toMatch(/content-length/i);
+  });
+
+  it('skips empty lines before the status line, as Node does', async () => {
+    server = await wireServer(['\r\n', 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok']);
+    const result = await check({ url: server.url });
+    expect(result.ok && result.observation).toMatchObject({ status: 200, body: 'ok' });
+  });
+
+  it('accepts a chunk extension longer than 1 KiB however the network splits it', async () => {
+    const line = `2;${'e'.repeat(2000)}\r\n`;
+    server = await wireServer([
+      `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${line.slice(0, 1500)}`,
+      `${line.slice(1500)}ok\r\n0\r\n\r\n`,
+    ]);
+    const result = await check({ url: server.url });
+    expect(result.ok && result.observation).toMatchObject({ status: 200, body: 'ok' });
+  });
+
+  it('keeps fields named like Object properties, and drops the folded rest of a dropped repeat', async () => {
+    server = await wireServer([
+      'HTTP/1.1 200 OK\r\nConstructor: c\r\ntoString: t\r\nContent-Type: text/plain\r\n' +
+        'Content-Type: text/html\r\n ; charset=latin1\r\nContent-Length: 0\r\n\r\n',
+    ]);
+    const result = await check({ url: server.url });
+    const headers = result.ok ? result.observation.headers : undefined;
+    expect(headers?.constructor).toBe('c');
+    expect(headers?.tostring).toBe('t');
+    expect(headers?.['content-type']).toBe('text/plain');
+  });
+
+  it.each([
+    ['HEAD', 'HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 120\r\n\r\n'],
+    ['GET', 'HTTP/1.1 204 No Content\r\nContent-Encoding: br\r\n\r\n'],
+    ['GET', 'HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\nContent-Length: 0\r\n\r\n'],
+    ['GET', 'HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'],
+  ] as const)('reads an empty compressed body as empty (%s %#)', async (method, bytes) => {
+    server = await wireServer([bytes], { end: false });
+    const result = await check({ url: server.url, method });
+    expect(result.ok && result.observation).toMatchObject({ body: '' });
+  });
+
+  it('does not buffer a compressed flood faster than it can inflate it', async () => {
+    // Empty gzip members inflate to nothing, so the body limit never ends the download.
+    const member = zlib.gzipSync(Buffer.alloc(0));
+    const block = Buffer.concat(Array.from({ length: 4096 }, () => member));
+    const sockets = new Set<net.Socket>();
+    const raw = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n');
+        const pump = (): void => {
+          while (!socket.destroyed && socket.write(block));
+          if (!socket.destroyed) socket.once('drain', pump);
+        };
+        pump();
+      });
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const { port } = raw.address() as net.AddressInfo;
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const sample = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    }, 20);
+    const stop = new CheckStop();
+    const timer = setTimeout(() => stop.stop('timeout after 1.5 s'), 1500);
+    try {
+      const monitor = HttpMonitor.parse({
+        id: 'w',
+        name: 'W',
+        type: 'http',
+        url: `http://127.0.0.1:${port}/`,
+      });
+      const result = await httpCheck.run(monitor, testCheckContext({ stop }));
+      expect(!result.ok && result.error).toBe('timeout after 1.5 s');
+      expect(peak - before).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      clearInterval(sample);
+      clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
   });
 });
