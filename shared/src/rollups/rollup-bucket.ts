@@ -186,6 +186,16 @@ export function mergeBuckets(a: RollupBucket, b: RollupBucket): RollupBucket {
  * own `into`; everyone else wants {@link mergeBuckets}.
  */
 export function absorbBucket(into: RollupBucket, from: RollupBucket): void {
+  absorbCounts(into, from);
+  // Merging copies `from`'s bins: `from` is never shared with `into`.
+  into.sketch.merge(from.sketch);
+}
+
+/**
+ * {@link absorbBucket} without the sketch: the counts, sums and extremes. For callers that gather
+ * the sketches another way (a bin tally).
+ */
+export function absorbCounts(into: RollupBucket, from: RollupBucket): void {
   into.up += from.up;
   into.degraded += from.degraded;
   into.down += from.down;
@@ -195,8 +205,6 @@ export function absorbBucket(into: RollupBucket, from: RollupBucket): void {
   into.latencySumUs += from.latencySumUs;
   into.latencyMinUs = pickOrNull(into.latencyMinUs, from.latencyMinUs, Math.min);
   into.latencyMaxUs = pickOrNull(into.latencyMaxUs, from.latencyMaxUs, Math.max);
-  // Merging copies `from`'s bins: `from` is never shared with `into`.
-  into.sketch.merge(from.sketch);
 }
 
 function pickOrNull(

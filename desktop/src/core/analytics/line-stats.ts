@@ -1,10 +1,4 @@
-import {
-  emptyBucket,
-  type IncidentSpan,
-  type RollupBucket,
-  SketchTally,
-  summarizeBucket,
-} from '@vantage/shared';
+import { absorbCounts, emptyBucket, type IncidentSpan, SketchTally, summarizeBucket } from '@vantage/shared';
 import type { MonitorStatsView } from '../../contract/index.js';
 import { type RangeBuckets, tallyBuckets } from '../store/index.js';
 
@@ -12,8 +6,9 @@ import { type RangeBuckets, tallyBuckets } from '../store/index.js';
 const tally = new SketchTally();
 
 /**
- * The app's `rangeStats` figures (counts, check-based uptime, p50–p99 of the merged sketches,
- * incidents overlapping the range), with the buckets' sketches added bin by bin into one tally
+ * A range's figures for the app's monitor stats and the reports (counts, check-based uptime,
+ * p50–p99 of the merged sketches, incidents overlapping the range), with the buckets' sketches
+ * added bin by bin into one tally
  * (from their stored bytes where the store has not decoded them, or the tally the store made of
  * their whole line) instead of merged one by one.
  */
@@ -41,23 +36,4 @@ export function lineStats(range: RangeBuckets, incidents: readonly IncidentSpan[
       (i) => i.openedAt < range.to && (i.resolvedAt ?? Number.POSITIVE_INFINITY) >= range.from,
     ).length,
   };
-}
-
-/** Shared's `absorbBucket` but for the sketch, which the tally merges. */
-function absorbCounts(into: RollupBucket, from: RollupBucket): void {
-  into.up += from.up;
-  into.degraded += from.degraded;
-  into.down += from.down;
-  into.count += from.count;
-  if (from.maintenance !== undefined && from.maintenance > 0)
-    into.maintenance = (into.maintenance ?? 0) + from.maintenance;
-  into.latencySumUs += from.latencySumUs;
-  if (from.latencyMinUs !== null) {
-    into.latencyMinUs =
-      into.latencyMinUs === null ? from.latencyMinUs : Math.min(into.latencyMinUs, from.latencyMinUs);
-  }
-  if (from.latencyMaxUs !== null) {
-    into.latencyMaxUs =
-      into.latencyMaxUs === null ? from.latencyMaxUs : Math.max(into.latencyMaxUs, from.latencyMaxUs);
-  }
 }

@@ -18,7 +18,7 @@ import type {
   ReportStepView,
 } from '../../contract/methods/analytics-methods.js';
 import type { LatencySummary } from '@vantage/shared';
-import { rangeStats } from '../app/range-stats.js';
+import { lineStats } from './line-stats.js';
 import type { DesktopStore } from '../store/index.js';
 import { bucketEnd } from './line-buckets.js';
 import {
@@ -143,7 +143,7 @@ function regionRows(
     const runs = mergeDownRuns(counts, { quorum: 'any', maxGapMs: freshForMs(subject.intervalMs, counts) });
     const outages = mergeOutages(own, runs, now);
     const sla = slaFigures({ from, to, now, outages, maintenance: figures.maintenance });
-    const stats = rangeStats(
+    const stats = lineStats(
       {
         monitorId: query.monitorId,
         region,

@@ -1,7 +1,7 @@
 import { type ApiHandlers, type ApiResult, invalidInput } from '../../contract/index.js';
 import { ChartQuery } from '../store/index.js';
 import type { CoreContext } from './core-context.js';
-import { rangeStats } from './range-stats.js';
+import { lineStats } from '../analytics/line-stats.js';
 
 /** Incidents of one monitor read for its range figures; a monitor has far fewer in its whole life. */
 const INCIDENTS_READ = 100_000;
@@ -37,7 +37,7 @@ export function historyHandlers(
       const q = query(input);
       if (!q.ok) return q;
       const incidents = store.incidents.list({ monitorId: q.value.monitorId, limit: INCIDENTS_READ });
-      return { ok: true, value: rangeStats(store.rangeBuckets(q.value), incidents) };
+      return { ok: true, value: lineStats(store.rangeBuckets(q.value), incidents) };
     },
 
     'history.checks': ({ monitorId, region, limit }) => ({

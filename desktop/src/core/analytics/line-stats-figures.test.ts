@@ -1,7 +1,7 @@
 import { addResult, type CheckState, emptyBucket, type RollupBucket } from '@vantage/shared';
 import { describe, expect, it } from 'vitest';
 import type { RangeBuckets } from '../store/index.js';
-import { rangeStats } from './range-stats.js';
+import { lineStats } from './line-stats.js';
 
 const MIN = 60_000;
 const FROM = Date.UTC(2025, 5, 1);
@@ -23,7 +23,7 @@ function range(buckets: RollupBucket[]): RangeBuckets {
   };
 }
 
-describe('rangeStats', () => {
+describe('lineStats', () => {
   it('merges buckets: uptime over every check, percentiles over every latency', () => {
     // 100 fast checks in one minute, 10 slow ones in another: the p95 must see the slow tail,
     // which averaging the two buckets' own p95s would blur.
@@ -36,7 +36,7 @@ describe('rangeStats', () => {
       ['down', 10_000],
       ['down', 10_000],
     ]);
-    const stats = rangeStats(range([fast, slow]), []);
+    const stats = lineStats(range([fast, slow]), []);
     expect(stats).toMatchObject({
       monitorId: 'api',
       region: 'eu-west',
@@ -53,7 +53,7 @@ describe('rangeStats', () => {
   });
 
   it('has no uptime or latency without checks', () => {
-    expect(rangeStats(range([]), [])).toMatchObject({ checks: 0, uptime: null, latency: null, incidents: 0 });
+    expect(lineStats(range([]), [])).toMatchObject({ checks: 0, uptime: null, latency: null, incidents: 0 });
   });
 
   it('counts incidents that overlap the range, open ones included', () => {
@@ -65,6 +65,6 @@ describe('rangeStats', () => {
       { openedAt: FROM + 50 * MIN }, // still open
       { openedAt: to, resolvedAt: to + MIN }, // after
     ];
-    expect(rangeStats(range([]), incidents).incidents).toBe(3);
+    expect(lineStats(range([]), incidents).incidents).toBe(3);
   });
 });
