@@ -1,4 +1,5 @@
 import type { MonitorView } from '../../contract/index.js';
+import { formatLatency } from '../format/format.js';
 import {
   countByState,
   facetsOf,
@@ -42,3 +43,14 @@ export const dashboardView = memoizeLast(
     return { all, shown: filterMonitors(all, filter), counts: countByState(all), facets: facetsOf(all) };
   },
 );
+
+/**
+ * The latency column of a monitor's row: its last check's response time. A heartbeat's "latency"
+ * is how long its last run took, known only when the job pinged `/start` first; otherwise a dash,
+ * not a misleading 0.0 ms.
+ */
+export function lastLatencyText(view: MonitorView): string {
+  const ms = view.last?.latencyMs;
+  if (view.monitor.type === 'heartbeat' && !(ms !== undefined && ms > 0)) return '—';
+  return formatLatency(ms);
+}

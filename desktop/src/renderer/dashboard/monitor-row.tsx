@@ -4,7 +4,8 @@ import { HourBars } from '../components/hour-bars.js';
 import { RegionDots } from '../components/region-dots.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { TypeIcon } from '../components/type-icon.js';
-import { formatAgo, formatLatency, formatUptime, monitorTarget } from '../format/format.js';
+import { formatAgo, formatUptime, monitorTarget } from '../format/format.js';
+import { lastLatencyText } from './dashboard-view.js';
 
 /** Height of one dashboard row in px: fixed, so the virtual list never measures or jumps. */
 export const ROW_HEIGHT = 60;
@@ -61,7 +62,7 @@ export const MonitorRow = memo(function MonitorRow({
         <RegionDots view={view} />
       </div>
       <div className="col-latency" role="cell">
-        <span className="num">{formatLatency(view.last?.latencyMs)}</span>
+        <span className="num">{lastLatencyText(view)}</span>
         <span className="muted small">
           {view.last === null ? 'no checks yet' : formatAgo(view.last.ts, now)}
         </span>
