@@ -6,7 +6,7 @@ import type { CursorStore } from '../relay-storage.js';
  * desktop resume near where it was (it dedups by cursor anyway), so a crash costing up to this much
  * replay is cheaper than a fsynced transaction on every `results.commit`.
  */
-export const CURSOR_WRITE_INTERVAL_MS = 1000;
+export const CURSOR_WRITE_INTERVAL_MS = 5000;
 
 /** Each desktop's committed position in the result log; writes are coalesced per desktop. */
 export class SqliteCursorStore implements CursorStore {
