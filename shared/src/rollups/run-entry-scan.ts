@@ -1,6 +1,6 @@
 import { BUCKET_RUN_FORMAT_VERSION } from './bucket-run-codec.js';
-import { MAX_SKETCH_KEY, sketchKey } from './latency-sketch.js';
-import type { SketchTally } from './sketch-tally.js';
+import { sketchKey } from './latency-sketch.js';
+import { type SketchTally, walkSketchBody } from './sketch-tally.js';
 import { varintAt, varintEnd } from './varint-at.js';
 
 /** One entry of a run as {@link scanRun} reads it: where it lies, and its figures without its sketch. */
@@ -148,12 +148,10 @@ function scanEntry(
       if (minUs > 0) tally.addBin(sketchKey(minUs), answered);
       else tally.addZeros(answered);
     }
-  } else if (decodes && answered > 0 && tally === null) {
-    decodes = checkSketchBody(bytes, bodyAt, sketchEnd, answered);
-  } else if (decodes && answered > 0 && tally !== null) {
-    const added = tally.addCheckedBody(bytes, bodyAt, sketchEnd, answered);
-    decodes = added === 1;
-    into.spoiled = added === -1;
+  } else if (decodes && answered > 0) {
+    const walked = walkSketchBody(bytes, bodyAt, sketchEnd, answered, tally);
+    decodes = walked === 1;
+    into.spoiled = walked === -1;
   }
   into.index = index;
   into.begin = pos;
@@ -168,39 +166,4 @@ function scanEntry(
   into.latencyMinUs = answered > 0 ? minUs : null;
   into.latencyMaxUs = answered > 0 ? maxUs : null;
   return entryEnd;
-}
-
-/**
- * Whether the sketch body in bytes [pos, end) reads as sketch-codec's `readSketchBody` reads it,
- * holding exactly `answered` values. Bin gaps and counts are mostly one byte: read inline.
- */
-function checkSketchBody(bytes: Uint8Array, pos: number, end: number, answered: number): boolean {
-  const zeroCount = varintAt(bytes, pos, end);
-  if (zeroCount < 0) return false;
-  const binCount = varintAt(bytes, varintEnd.pos, end);
-  if (binCount < 0 || binCount > MAX_SKETCH_KEY + 1) return false;
-  let at = varintEnd.pos;
-  let total = zeroCount;
-  let previous = -1;
-  for (let i = 0; i < binCount; i++) {
-    let gap = at < end ? bytes[at]! : 0x80;
-    if (gap < 0x80) at += 1;
-    else {
-      gap = varintAt(bytes, at, end);
-      if (gap < 0) return false;
-      at = varintEnd.pos;
-    }
-    let count = at < end ? bytes[at]! : 0x80;
-    if (count < 0x80) at += 1;
-    else {
-      count = varintAt(bytes, at, end);
-      if (count < 0) return false;
-      at = varintEnd.pos;
-    }
-    const key = previous + 1 + gap;
-    if (key > MAX_SKETCH_KEY || count === 0 || !Number.isSafeInteger(total + count)) return false;
-    total += count;
-    previous = key;
-  }
-  return at === end && total === answered;
 }

@@ -42,8 +42,8 @@ export class SketchTally {
 
   /**
    * Adds the latencies of the run entry at `bytes[begin, end)` without building its sketch. The
-   * entry must be one run-entry-scan's `scanRun` found decoding (readers check entries as they read them); it
-   * throws on one whose fields end early.
+   * entry must be one run-entry-scan's `scanRun` found decoding (readers check entries as they
+   * read them); it throws on one that does not decode.
    */
   addRunEntry(bytes: Uint8Array, begin: number, end: number): void {
     if (!tallyEntry(bytes, begin, end, this)) {
@@ -57,94 +57,6 @@ export class SketchTally {
     this.#counts[key - this.#base]! += count;
     if (key < this.#lowest) this.#lowest = key;
     if (key > this.#highest) this.#highest = key;
-  }
-
-  /** Adds the `binCount` bins of a sketch body at `bytes[pos]`, which the caller has checked. */
-  addBody(bytes: Uint8Array, pos: number, binCount: number): void {
-    if (binCount === 0) return;
-    const end = bytes.length;
-    let counts = this.#counts;
-    let base = this.#base;
-    let at = pos;
-    let key = -1;
-    let first = -1;
-    for (let i = 0; i < binCount; i++) {
-      let gap = bytes[at]!;
-      if (gap < 0x80) at += 1;
-      else {
-        gap = varintAt(bytes, at, end);
-        at = varintEnd.pos;
-      }
-      let count = bytes[at]!;
-      if (count < 0x80) at += 1;
-      else {
-        count = varintAt(bytes, at, end);
-        at = varintEnd.pos;
-      }
-      key += 1 + gap;
-      if (first < 0) first = key;
-      if (key < base || key >= base + counts.length) {
-        this.#fit(key);
-        counts = this.#counts;
-        base = this.#base;
-      }
-      counts[key - base]! += count;
-    }
-    // Keys ascend within a body: its first and last are its extremes.
-    if (first < this.#lowest) this.#lowest = first;
-    if (key > this.#highest) this.#highest = key;
-  }
-
-  /**
-   * Checks the sketch body in bytes [pos, end) as run-entry-scan's `scanRun` does and adds its latencies in
-   * the same pass: 1 when whole (all added), 0 when bad before any bin was added, -1 when bad after
-   * some were (they stay).
-   */
-  addCheckedBody(bytes: Uint8Array, pos: number, end: number, answered: number): -1 | 0 | 1 {
-    const zeroCount = varintAt(bytes, pos, end);
-    if (zeroCount < 0) return 0;
-    const binCount = varintAt(bytes, varintEnd.pos, end);
-    if (binCount < 0 || binCount > MAX_SKETCH_KEY + 1) return 0;
-    let at = varintEnd.pos;
-    let total = zeroCount;
-    let previous = -1;
-    let counts = this.#counts;
-    let base = this.#base;
-    let first = -1;
-    for (let i = 0; i < binCount; i++) {
-      let gap = at < end ? bytes[at]! : 0x80;
-      if (gap < 0x80) at += 1;
-      else {
-        gap = varintAt(bytes, at, end);
-        if (gap < 0) return first < 0 ? 0 : -1;
-        at = varintEnd.pos;
-      }
-      let count = at < end ? bytes[at]! : 0x80;
-      if (count < 0x80) at += 1;
-      else {
-        count = varintAt(bytes, at, end);
-        if (count < 0) return first < 0 ? 0 : -1;
-        at = varintEnd.pos;
-      }
-      const key = previous + 1 + gap;
-      if (key > MAX_SKETCH_KEY || count === 0 || !Number.isSafeInteger(total + count)) {
-        return first < 0 ? 0 : -1;
-      }
-      total += count;
-      previous = key;
-      if (first < 0) first = key;
-      if (key < base || key >= base + counts.length) {
-        this.#fit(key);
-        counts = this.#counts;
-        base = this.#base;
-      }
-      counts[key - base]! += count;
-      if (key < this.#lowest) this.#lowest = key;
-      if (key > this.#highest) this.#highest = key;
-    }
-    if (at !== end || total !== answered) return first < 0 ? 0 : -1;
-    this.#zeroCount += zeroCount;
-    return 1;
   }
 
   /** Adds `count` zero latencies. */
@@ -185,8 +97,55 @@ export class SketchTally {
 }
 
 /**
- * Adds the latencies of the entry at `bytes[begin, end)`, one run-entry-scan's `scanRun` found decoding,
- * reading only what that needs: false when its fields end early (then it cannot be one).
+ * Walks the sketch body in `bytes[pos, end)` as sketch-codec's `readSketchBody` reads it, holding
+ * exactly `answered` values, and adds its latencies to `tally` in the same pass when one is given:
+ * 1 when whole (its zeros added too), 0 when bad before any bin was added, -1 when bad after some
+ * were (they stay). Bin gaps and counts are mostly one byte: read inline.
+ */
+export function walkSketchBody(
+  bytes: Uint8Array,
+  pos: number,
+  end: number,
+  answered: number,
+  tally: SketchTally | null,
+): -1 | 0 | 1 {
+  const zeroCount = varintAt(bytes, pos, end);
+  if (zeroCount < 0) return 0;
+  const binCount = varintAt(bytes, varintEnd.pos, end);
+  if (binCount < 0 || binCount > MAX_SKETCH_KEY + 1) return 0;
+  let at = varintEnd.pos;
+  let total = zeroCount;
+  let previous = -1;
+  for (let i = 0; i < binCount; i++) {
+    let gap = at < end ? bytes[at]! : 0x80;
+    if (gap < 0x80) at += 1;
+    else {
+      gap = varintAt(bytes, at, end);
+      if (gap < 0) return previous < 0 || tally === null ? 0 : -1;
+      at = varintEnd.pos;
+    }
+    let count = at < end ? bytes[at]! : 0x80;
+    if (count < 0x80) at += 1;
+    else {
+      count = varintAt(bytes, at, end);
+      if (count < 0) return previous < 0 || tally === null ? 0 : -1;
+      at = varintEnd.pos;
+    }
+    const key = previous + 1 + gap;
+    if (key > MAX_SKETCH_KEY || count === 0 || !Number.isSafeInteger(total + count))
+      return previous < 0 || tally === null ? 0 : -1;
+    total += count;
+    previous = key;
+    tally?.addBin(key, count);
+  }
+  if (at !== end || total !== answered) return previous < 0 || tally === null ? 0 : -1;
+  tally?.addZeros(zeroCount);
+  return 1;
+}
+
+/**
+ * Adds the latencies of the entry at `bytes[begin, end)`, one run-entry-scan's `scanRun` found
+ * decoding: false when it does not read as one.
  */
 function tallyEntry(bytes: Uint8Array, begin: number, end: number, tally: SketchTally): boolean {
   if (varintAt(bytes, begin, end) < 0) return false;
@@ -205,13 +164,10 @@ function tallyEntry(bytes: Uint8Array, begin: number, end: number, tally: Sketch
     else tally.addZeros(answered);
     return true;
   }
-  // The latency sum and the body's length, then the body's zero count and bin count.
-  if (varintAt(bytes, varintEnd.pos, end) < 0 || varintAt(bytes, varintEnd.pos, end) < 0) return false;
-  const zeroCount = varintAt(bytes, varintEnd.pos, end);
-  if (zeroCount < 0) return false;
-  const binCount = varintAt(bytes, varintEnd.pos, end);
-  if (binCount < 0) return false;
-  tally.addZeros(zeroCount);
-  tally.addBody(bytes, varintEnd.pos, binCount);
-  return true;
+  // The latency sum, then the body's length and the body.
+  if (varintAt(bytes, varintEnd.pos, end) < 0) return false;
+  const length = varintAt(bytes, varintEnd.pos, end);
+  if (length < 0) return false;
+  const body = varintEnd.pos;
+  return walkSketchBody(bytes, body, body + length, answered, tally) === 1;
 }
