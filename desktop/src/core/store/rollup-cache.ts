@@ -10,9 +10,11 @@ import {
   runEntries,
   runStart,
 } from './rollup-rows.js';
+import { lineKey, type SeriesEntry, type SeriesIndex } from './series-index.js';
 
 const HOUR_INDEX: ResolutionIndex = 1;
-import { lineKey, type SeriesEntry, type SeriesIndex } from './series-index.js';
+/** Each resolution's bucket length, by resolution index. */
+const BUCKET_MS: readonly number[] = RESOLUTIONS.map((r) => RESOLUTION_MS[r]);
 
 export type { ResolutionIndex } from './rollup-rows.js';
 
@@ -31,10 +33,6 @@ export interface RollupLine {
   readonly last: Array<CachedRun | undefined>;
   /** Per resolution: the bucket {@link RollupCache.bucketAt} gave last, marked in this batch. */
   readonly hit: Array<RollupBucket | undefined>;
-  /** Per resolution: the start of that bucket (NaN when there is none). */
-  readonly hitFrom: number[];
-  /** Per resolution: the end of that bucket (NaN when there is none). */
-  readonly hitTo: number[];
   /** True while the current batch has touched this line. */
   inBatch: boolean;
 }
@@ -114,12 +112,10 @@ export class RollupCache {
    * results in a row, and then no start is computed and nothing looked up.
    */
   bucketAt(line: RollupLine, r: ResolutionIndex, ts: number): RollupBucket {
-    if (ts >= line.hitFrom[r]! && ts < line.hitTo[r]!) return line.hit[r]!;
-    const start = bucketStart(ts, RESOLUTIONS[r]!);
-    const bucket = this.bucket(line, r, start);
+    const hit = line.hit[r];
+    if (hit !== undefined && ts >= hit.start && ts < hit.start + BUCKET_MS[r]!) return hit;
+    const bucket = this.bucket(line, r, bucketStart(ts, RESOLUTIONS[r]!));
     line.hit[r] = bucket;
-    line.hitFrom[r] = start;
-    line.hitTo[r] = start + RESOLUTION_MS[RESOLUTIONS[r]!];
     return bucket;
   }
 
@@ -131,7 +127,7 @@ export class RollupCache {
       run = line.touched[r]!.get(first) ?? this.#fetch(line, r, first);
       line.last[r] = run;
     }
-    const index = (start - first) / RESOLUTION_MS[RESOLUTIONS[r]!];
+    const index = (start - first) / BUCKET_MS[r]!;
     let bucket = run.open[index];
     if (bucket === undefined) {
       bucket = this.#decode(line, r, run, index);
@@ -151,7 +147,7 @@ export class RollupCache {
     const { monitorId, region } = line.series;
     const begin = run.begin[index]!;
     if (begin < 0) {
-      const start = run.start + index * RESOLUTION_MS[RESOLUTIONS[r]!];
+      const start = run.start + index * BUCKET_MS[r]!;
       return emptyBucket({ monitorId, region, resolution: RESOLUTIONS[r]!, start });
     }
     const entry = run.bytes.subarray(begin, run.end[index]);
@@ -268,8 +264,6 @@ export class RollupCache {
         line.touched[r]!.clear();
         line.last[r] = undefined;
         line.hit[r] = undefined;
-        line.hitFrom[r] = Number.NaN;
-        line.hitTo[r] = Number.NaN;
       }
       line.inBatch = false;
     }
@@ -305,8 +299,6 @@ function newLine(series: SeriesEntry): RollupLine {
     touched: [new Map(), new Map(), new Map()],
     last: [undefined, undefined, undefined],
     hit: [undefined, undefined, undefined],
-    hitFrom: [Number.NaN, Number.NaN, Number.NaN],
-    hitTo: [Number.NaN, Number.NaN, Number.NaN],
     inBatch: false,
   };
 }
