@@ -80,7 +80,7 @@ export interface DesktopStore {
   chartSeries(query: ChartQuery): ChartSeries;
   /** A monitor's decoded rollup buckets over a range (at the chart's resolution), to merge into range figures. */
   rangeBuckets(query: ChartQuery): RangeBuckets;
-  /** Many monitors' all-regions buckets of one resolution over a range, read at once, sketches decoded on first use. */
+  /** Many monitors' buckets of one line (all regions unless a region is named) at one resolution over a range, read at once, sketches decoded on first use. */
   bulkBuckets(query: BulkBucketsQuery): BulkLines;
   /** A monitor's newest raw checks, newest first. */
   lastChecks(monitorId: string, n: number, region?: string): CheckResult[];
