@@ -8,7 +8,7 @@ import {
 } from '@vantage/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closeOlderBuckets, newRun, rewrite } from './cached-run.js';
+import { closeOlderBuckets, newRun, rewrite, runCounts, unwritten } from './cached-run.js';
 
 const HOUR = Date.UTC(2025, 5, 1, 12);
 const MINUTE = 60_000;
@@ -34,30 +34,60 @@ const batchArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({
 });
 
 describe('rewrite', () => {
-  it('writes after each batch the bytes of every bucket of the run, whichever minutes the batches touched', () => {
+  it('writes the bytes of every bucket of the run, whichever minutes the batches since the last write touched', () => {
     fc.assert(
-      fc.property(fc.array(batchArb, { minLength: 1, maxLength: 4 }), (batches) => {
+      fc.property(fc.array(fc.tuple(batchArb, fc.boolean()), { minLength: 1, maxLength: 6 }), (batches) => {
         const run = newRun(HOUR, 0);
         const buckets = new Map<number, RollupBucket>();
-        batches.forEach((checks, b) => {
+        batches.forEach(([checks, write], b) => {
           const batch = b + 1;
           for (const [index, latencyMs] of checks) {
+            // As the cache does: a bucket closed after an earlier write is decoded again from the bytes.
             run.open[index] = fold(buckets, index, latencyMs);
             run.marks[index] = batch;
-            run.dirty = true;
+            run.touchedIn = batch;
           }
-          if (!run.dirty) return;
-          rewrite(run, batch);
+          // The last batch always writes, so every property run checks the bytes at least once.
+          if (write || b === batches.length - 1) {
+            rewrite(run, batch);
+            expect(run.savedIn).toBe(batch);
+            const indices = [...buckets.keys()].sort((x, y) => x - y);
+            const entries = indices.map((i) => encodeRunEntry(buckets.get(i)!, i));
+            expect(run.bytes).toEqual(joinRunEntries(entries));
+            expect(splitBucketRun(run.bytes, 60).ok).toBe(true);
+            // Each entry's place, which the next write copies unchanged entries from.
+            indices.forEach((i, n) =>
+              expect(run.bytes.subarray(run.begin[i], run.end[i])).toEqual(entries[n]),
+            );
+          }
+          // As every batch's end does: only written buckets may be dropped (all but the newest).
           closeOlderBuckets(run);
-          const indices = [...buckets.keys()].sort((x, y) => x - y);
-          const entries = indices.map((i) => encodeRunEntry(buckets.get(i)!, i));
-          expect(run.bytes).toEqual(joinRunEntries(entries));
-          expect(splitBucketRun(run.bytes, 60).ok).toBe(true);
-          // Each entry's place, which the next batch copies untouched entries from.
-          indices.forEach((i, n) => expect(run.bytes.subarray(run.begin[i], run.end[i])).toEqual(entries[n]));
+          for (let i = 0; i < 60; i++) {
+            if (unwritten(run, i)) expect(run.open[i]).toBe(buckets.get(i));
+          }
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+});
+
+describe('runCounts', () => {
+  it('gives the counts of written and unwritten buckets alike', () => {
+    const run = newRun(HOUR, 0);
+    const buckets = new Map<number, RollupBucket>();
+    run.open[3] = fold(buckets, 3, 10);
+    run.marks[3] = 1;
+    rewrite(run, 1);
+    closeOlderBuckets(run);
+    run.open[5] = fold(buckets, 5, 950);
+    run.marks[5] = 2;
+    closeOlderBuckets(run);
+    // Bucket 3 now lives in the bytes only, bucket 5 in memory only.
+    expect(run.open[3]).toBeUndefined();
+    expect(Object.fromEntries(runCounts(run, 0))).toMatchObject({
+      3: { up: 1, down: 0 },
+      5: { up: 0, down: 1 },
+    });
   });
 });

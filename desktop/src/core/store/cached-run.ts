@@ -1,25 +1,29 @@
 import { type RollupBucket, RunBuilder } from '@vantage/shared';
+import type { HourCounts } from './recent-hours.js';
 import { RESOLUTIONS, type ResolutionIndex, RUN_BUCKETS, runEntries } from './rollup-rows.js';
 
 /**
  * One stored run (a row of `rollup_runs`) in memory: its bytes with each entry's place in them,
- * and the buckets ingest decoded to fold into. Only touched buckets are decoded and re-encoded;
- * the others are copied as bytes, so a run of 60 minutes costs one encode per new result.
+ * and the buckets ingest decoded to fold into. Only buckets folded into since the run was last
+ * written are re-encoded; the others are copied as bytes, so a run of 60 minutes costs one encode
+ * per changed bucket.
  */
 export interface CachedRun {
   readonly start: number;
   /** The run's bytes as last written or read; empty when it has none yet. */
   bytes: Uint8Array;
   /** Per index: where its entry begins in `bytes`, -1 when the run has no bucket there. */
-  readonly begin: number[];
+  readonly begin: Int32Array;
   /** Per index: where its entry ends in `bytes`. */
-  readonly end: number[];
-  /** Per index: the decoded bucket, for those folded into (the newest stays between batches). */
+  readonly end: Int32Array;
+  /** Per index: the decoded bucket, for those folded into (the newest and the unwritten stay between batches). */
   readonly open: Array<RollupBucket | undefined>;
-  /** Per index: the batch that last touched it. */
-  readonly marks: number[];
-  /** True when the current batch touched it and it has not been written since. */
-  dirty: boolean;
+  /** Per index: the batch that last folded into it. */
+  readonly marks: Int32Array;
+  /** The batch in which the run was last written: buckets marked later are not in `bytes` yet. */
+  savedIn: number;
+  /** The batch that last folded into it. */
+  touchedIn: number;
 }
 
 /** A run with no buckets yet. */
@@ -28,11 +32,12 @@ export function newRun(start: number, r: ResolutionIndex): CachedRun {
   return {
     start,
     bytes: new Uint8Array(0),
-    begin: new Array<number>(length).fill(-1),
-    end: new Array<number>(length).fill(-1),
+    begin: new Int32Array(length).fill(-1),
+    end: new Int32Array(length).fill(-1),
     open: new Array<RollupBucket | undefined>(length).fill(undefined),
-    marks: new Array<number>(length).fill(0),
-    dirty: false,
+    marks: new Int32Array(length),
+    savedIn: 0,
+    touchedIn: 0,
   };
 }
 
@@ -49,12 +54,18 @@ export function storedRun(start: number, r: ResolutionIndex, bytes: Uint8Array, 
   return run;
 }
 
+/** Whether bucket `index` of a run was folded into since the run was last written. */
+export function unwritten(run: CachedRun, index: number): boolean {
+  return run.marks[index]! > run.savedIn;
+}
+
 const builder = new RunBuilder();
 
 /**
- * Re-encodes the buckets of a run that batch `batch` touched and copies the rest: each stretch of
- * untouched entries is one contiguous range of the old bytes, so a batch that touched the end of a
- * run copies its start in one piece. Entries are encoded straight into the new run's buffer.
+ * Re-encodes the buckets folded into since the run was last written and copies the rest: each
+ * stretch of unchanged entries is one contiguous range of the old bytes, so a run changed at its
+ * end copies its start in one piece. Entries are encoded straight into the new run's buffer.
+ * `batch` is the current batch: the run counts as written in it.
  */
 export function rewrite(run: CachedRun, batch: number): void {
   builder.begin();
@@ -64,7 +75,7 @@ export function rewrite(run: CachedRun, batch: number): void {
   for (let i = 0; i < run.begin.length; i++) {
     const begin = run.begin[i]!;
     const end = run.end[i]!;
-    if (run.marks[i] === batch) {
+    if (run.marks[i]! > run.savedIn) {
       if (copyFrom >= 0) builder.copy(old, copyFrom, copyTo);
       copyFrom = -1;
       run.begin[i] = builder.length;
@@ -84,15 +95,28 @@ export function rewrite(run: CachedRun, batch: number): void {
   }
   if (copyFrom >= 0) builder.copy(old, copyFrom, copyTo);
   run.bytes = builder.bytes();
-  run.dirty = false;
+  run.savedIn = batch;
 }
 
-/** Keeps only the newest decoded bucket of a run between batches: the one the next results will likely reach. */
+/**
+ * Drops the decoded buckets a run no longer needs: those already written, except the newest (the
+ * one the next results will likely reach). Unwritten buckets stay: their counts are nowhere else.
+ */
 export function closeOlderBuckets(run: CachedRun): void {
   let newest = -1;
   for (let i = run.open.length - 1; i >= 0; i--) {
     if (run.open[i] === undefined) continue;
     if (newest < 0) newest = i;
-    else run.open[i] = undefined;
+    else if (!unwritten(run, i)) run.open[i] = undefined;
   }
+}
+
+/** The counts of every bucket a run holds, written or not, by index (what a read of the run after writing it would give). */
+export function runCounts(run: CachedRun, r: ResolutionIndex): Map<number, HourCounts> {
+  const out = new Map<number, HourCounts>();
+  for (const entry of runEntries(run.bytes, r) ?? []) out.set(entry.index, entry);
+  run.open.forEach((bucket, index) => {
+    if (bucket !== undefined) out.set(index, bucket);
+  });
+  return out;
 }

@@ -33,6 +33,8 @@ export class DashboardHours {
   constructor(
     db: Database.Database,
     private readonly series: SeriesIndex,
+    /** Makes the rollup rows current (ingest writes them at checkpoints); called before reading them. */
+    private readonly settle: () => void,
   ) {
     // `*` lines have negative keys, so each day's all-regions hour runs are one range of the primary key.
     const day = RUN_MS[HOUR_INDEX]!;
@@ -75,6 +77,7 @@ export class DashboardHours {
       const end = this.#loadedFrom ?? Number.MAX_SAFE_INTEGER;
       // Up to the loaded part (or far ahead, so a clock behind the data still sees it all).
       const until = Math.min(end, start + 1_000 * HOUR);
+      this.settle();
       for (const [line, day, bytes] of this.#read.all(runStart(start, HOUR_INDEX), until)) {
         const monitorId = this.series.byId(-line)?.monitorId;
         if (monitorId === undefined) continue;

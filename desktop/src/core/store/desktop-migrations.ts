@@ -34,6 +34,9 @@ export interface Migration {
  *   quantile is `latency_min_us / 1000`, as `quantile()` clamps to min and max).
  *   Version 4 replaced it with `rollup_runs`: the same key, one row per run of buckets (see
  *   rollup-rows.ts), and gave `*` series rows their recent hourly counts (recent-hours.ts).
+ * - `fold_state.folded_through` (version 5): the raw id up to which rollups, series heads and
+ *   probe marks count every row. Ingest writes them at checkpoints, not with every batch, and
+ *   folds the rows after the mark again when it opens (see result-ingest.ts).
  */
 export const DESKTOP_MIGRATIONS: readonly Migration[] = [
   {
@@ -192,6 +195,21 @@ export const DESKTOP_MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'rollups stored as runs of buckets',
     up: convertRollupsToRuns,
+  },
+  {
+    // Derived state written at checkpoints rather than with every batch. Every row of an older
+    // file was folded in the batch that stored it, so the mark starts at the newest row.
+    version: 5,
+    name: 'fold checkpoint mark',
+    up(db) {
+      db.exec(`
+        CREATE TABLE fold_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          folded_through INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO fold_state (id, folded_through) VALUES (1, coalesce((SELECT max(id) FROM results), 0));
+      `);
+    },
   },
 ];
 

@@ -14,7 +14,13 @@ import { describeOpenError, type OpenDatabaseOptions, openDesktopDatabase } from
 import { ProbeRepo } from './probe-repo.js';
 import { type RangeBuckets, RangeRollups } from './range-rollups.js';
 import { RelayLinkRepo } from './relay-link-repo.js';
-import { type IngestOutcome, type IngestPosition, ResultIngest } from './result-ingest.js';
+import {
+  type CheckpointPolicy,
+  DEFAULT_CHECKPOINT,
+  type IngestOutcome,
+  type IngestPosition,
+  ResultIngest,
+} from './result-ingest.js';
 import { daysToMs, type PruneOutcome, Retention } from './retention.js';
 import { RollupCache } from './rollup-cache.js';
 import { SeriesIndex } from './series-index.js';
@@ -35,7 +41,7 @@ export { SentNotification } from './notification-log.js';
 export { monitorIdOf, PendingChange, type PendingEntry } from './pending-change-repo.js';
 export type { RangeBuckets } from './range-rollups.js';
 export type { RelayLink } from './relay-link-repo.js';
-export type { IngestOutcome, IngestPosition } from './result-ingest.js';
+export type { CheckpointPolicy, IngestOutcome, IngestPosition } from './result-ingest.js';
 export type { PruneOutcome } from './retention.js';
 export { ALL_REGIONS, ROLLUP_RETENTION_MS } from './rollup-rows.js';
 export type { LastCheck } from './series-index.js';
@@ -48,6 +54,8 @@ export type { StoredVerdict } from './verdict-repo.js';
 export interface DesktopStoreOptions extends OpenDatabaseOptions {
   /** The clock (epoch ms): retention, the dashboard's window and timestamps read it. */
   now?: () => number;
+  /** When ingest writes rollups and series heads (tests shorten it); see CheckpointPolicy. */
+  checkpoint?: Partial<CheckpointPolicy>;
 }
 
 /** The desktop's local store: configuration, history and sync position in one SQLite file. */
@@ -74,8 +82,10 @@ export interface DesktopStore {
   readonly verdicts: VerdictRepo;
   /** Relays whose monitor set was reconciled with this desktop's. */
   readonly relayLinks: RelayLinkRepo;
-  /** Stores a page of a relay's result log exactly once, with its rollups and cursor, in one transaction. */
+  /** Stores a page of a relay's result log exactly once, with its cursor, in one transaction; rollups follow at checkpoints. */
   ingestResults(results: readonly LoggedResult[], position: IngestPosition): IngestOutcome;
+  /** Writes the rollups and series heads ingest holds in memory now (reads, retention and close do it themselves). */
+  checkpoint(): void;
   /** A monitor's chart over a range, from rollups at the resolution the range calls for. */
   chartSeries(query: ChartQuery): ChartSeries;
   /** A monitor's decoded rollup buckets over a range (at the chart's resolution), to merge into range figures. */
@@ -88,7 +98,7 @@ export interface DesktopStore {
   dashboardSummary(ids?: Iterable<string>): MonitorSummary[];
   /** Deletes raw results and fine rollups past their retention. */
   pruneHistory(): PruneOutcome;
-  /** Closes the database; the store is unusable afterwards. */
+  /** Writes what ingest holds in memory, then closes the database; the store is unusable afterwards. */
   close(): void;
 }
 
@@ -100,22 +110,32 @@ export function openDesktopStore(path: string, options: DesktopStoreOptions = {}
   const now = options.now ?? Date.now;
   const db = openDesktopDatabase(path, options);
   try {
-    return assemble(db, path, now);
+    return assemble(db, path, now, { ...DEFAULT_CHECKPOINT, ...options.checkpoint });
   } catch (error) {
     db.close();
     throw describeOpenError(error, path);
   }
 }
 
-function assemble(db: Database.Database, path: string, now: () => number): DesktopStore {
+function assemble(
+  db: Database.Database,
+  path: string,
+  now: () => number,
+  policy: CheckpointPolicy,
+): DesktopStore {
   const settings = new SettingsRepo(db);
   const monitors = new MonitorRepo(db, now);
   const series = new SeriesIndex(db);
   const rawRetentionMs = () => daysToMs(settings.get().rawRetentionDays);
   const rollups = new RollupCache(db, series);
-  const hours = new DashboardHours(db, series);
+  const ingest = new ResultIngest(db, series, rollups, { now, rawRetentionMs }, policy);
+  // Every read of rollup rows first writes what ingest holds, so no read sees the checkpoint lag.
+  const settled = <T>(read: () => T): T => {
+    ingest.checkpoint();
+    return read();
+  };
+  const hours = new DashboardHours(db, series, () => ingest.checkpoint());
   rollups.onCommit(hours.note);
-  const ingest = new ResultIngest(db, series, rollups, { now, rawRetentionMs });
   const history = new HistoryQueries(db, series, now);
   const dashboard = new DashboardQuery(monitors, series, hours, now);
   const retention = new Retention(db);
@@ -134,18 +154,26 @@ function assemble(db: Database.Database, path: string, now: () => number): Deskt
     verdicts: new VerdictRepo(db),
     relayLinks: new RelayLinkRepo(db),
     ingestResults: (results, position) => ingest.ingestResults(results, position),
-    chartSeries: (query) => history.chartSeries(query),
-    rangeBuckets: (query) => ranges.buckets(query),
-    bulkBuckets: (query) => bulk.read(query),
+    checkpoint: () => ingest.checkpoint(),
+    chartSeries: (query) => settled(() => history.chartSeries(query)),
+    rangeBuckets: (query) => settled(() => ranges.buckets(query)),
+    bulkBuckets: (query) => settled(() => bulk.read(query)),
     lastChecks: (monitorId, n, region) => history.lastChecks(monitorId, n, region),
     dashboardSummary: (ids) => dashboard.dashboardSummary(ids),
     pruneHistory: () => {
-      const outcome = retention.prune(now(), rawRetentionMs());
+      // Written first: the rows retention deletes must not be ones a later replay would need.
+      const outcome = settled(() => retention.prune(now(), rawRetentionMs()));
       // Retention may have rewritten a run ingest holds in memory: read runs afresh, but only
       // then (reloading every line's runs costs a burst of reads, and most passes remove none).
       if (outcome.minuteRollups + outcome.hourRollups > 0) rollups.reset();
       return outcome;
     },
-    close: () => db.close(),
+    close: () => {
+      try {
+        ingest.checkpoint();
+      } finally {
+        db.close();
+      }
+    },
   };
 }

@@ -102,6 +102,29 @@ describe('ingestResults', () => {
     expect(rollups).toEqual(expectedRollups(results));
   });
 
+  it('gives the same rollups, charts and dashboard whether it writes a checkpoint every batch, every few batches or only at close', () => {
+    const all = log();
+    const monitor = all[0]!.monitorId;
+    const query = { monitorId: monitor, from: FROM, to: FROM + 5 * 3_600_000 };
+    const views = [1, 40, Number.MAX_SAFE_INTEGER].map((maxUnwrittenBuckets) => {
+      const file = join(dir, `policy-${maxUnwrittenBuckets}.db`);
+      const s = openDesktopStore(file, { now: () => NOW, checkpoint: { maxUnwrittenBuckets } });
+      s.monitors.save({ id: monitor, name: monitor, type: 'http', url: 'https://example.com/' });
+      const seen: unknown[] = [];
+      for (const page of pagesOf(all, 97)) {
+        s.ingestResults(page, { relay: RELAY });
+        // Reads in between see every result ingested so far, written or not.
+        if (seen.length < 5) seen.push(s.chartSeries(query), s.dashboardSummary());
+      }
+      seen.push(s.chartSeries(query), s.dashboardSummary(), s.lastChecks(monitor, 3));
+      s.close();
+      return { seen, results: readStoredResults(file), rollups: readStoredRollups(file) };
+    });
+    expect(views[1]).toEqual(views[0]);
+    expect(views[2]).toEqual(views[0]);
+    expect(views[0]!.rollups).toEqual(expectedRollups(views[0]!.results));
+  });
+
   it('keeps results from a probe that reported itself unhealthy, but out of rollups and the newest check', () => {
     const all = log();
     const unhealthy = all.filter((r) => !r.probeHealthy);

@@ -1,5 +1,6 @@
 import { addSample, type CheckResult, type FoldSample, foldSample, type LoggedResult } from '@vantage/shared';
 import type Database from 'better-sqlite3';
+import { RawReplay } from './raw-replay.js';
 import { RESULT_COLUMNS, writeResultArgs } from './result-row.js';
 import type { MonitorLines, ResolutionIndex, RollupCache } from './rollup-cache.js';
 import type { ProbeEntry, SeriesEntry, SeriesIndex } from './series-index.js';
@@ -23,6 +24,23 @@ export interface IngestOutcome {
   cursor: number;
 }
 
+/**
+ * When ingest writes what it derives from raw rows (rollup runs, series heads, probe marks): at
+ * the first batch `everyMs` after the last checkpoint, or once `maxUnwrittenBuckets` buckets wait
+ * in memory (a long catch-up), whichever comes first.
+ */
+export interface CheckpointPolicy {
+  everyMs: number;
+  maxUnwrittenBuckets: number;
+}
+
+/**
+ * Two minutes: a line's runs are then rewritten once per two minutes rather than with every
+ * batch (a batch a second when live), and a crash folds at most two minutes of rows again at the
+ * next open. 50,000 buckets bound the memory a catch-up holds (a few MB).
+ */
+export const DEFAULT_CHECKPOINT: CheckpointPolicy = { everyMs: 120_000, maxUnwrittenBuckets: 50_000 };
+
 /** Rows per multi-row INSERT. */
 const CHUNK = 50;
 const ARITY = RESULT_COLUMNS.length;
@@ -37,11 +55,17 @@ const ARITY = RESULT_COLUMNS.length;
  * 2. only the results actually inserted are folded, with shared's `addSample` (what `addResult`
  *    folds with; each result's latency worked out once for its six buckets), into the minute,
  *    hour and day buckets of their region and of `*`, leaving out unhealthy-probe results as
- *    shared's `foldResults` does; each touched bucket is written once;
- * 3. each series' newest check and chain head, each probe's high-water mark and the relay's
- *    cursor are saved.
- * So a kill -9 at any instant leaves raw rows, rollups and cursor agreeing: the relay resends
- * from the cursor and step 1 drops whatever was already in.
+ *    shared's `foldResults` does; each series' newest check, chain head and each probe's
+ *    high-water mark move on in memory;
+ * 3. the relay's cursor is saved with the raw rows.
+ *
+ * What step 2 derives is written at checkpoints (see {@link CheckpointPolicy}), together with
+ * `fold_state.folded_through`, the raw id up to which it counts every row. Raw ids only grow, so
+ * the rows after that mark are exactly those the disk's rollups miss: opening the store after a
+ * kill -9, or recovering from a rolled-back batch, reads the derived state back as of the last
+ * checkpoint and folds those rows again (see {@link RawReplay}). So raw rows, rollups and cursor
+ * always agree: the relay resends from the cursor and step 1 drops whatever was already in.
+ * Reads of rollups call {@link checkpoint} first, so they never see the lag.
  */
 export class ResultIngest {
   readonly #args: unknown[] = new Array(CHUNK * ARITY);
@@ -52,13 +76,22 @@ export class ResultIngest {
   readonly #insertOne: Database.Statement;
   readonly #saveCursor: Database.Statement<[string, number, number], { cursor: number }>;
   readonly #seqsIn: Database.Statement<[number, number, number], number>;
-  #nextId: number;
+  readonly #saveFolded: Database.Statement<[number]>;
+  readonly #replay: RawReplay;
+  #nextId = 1;
+  /** The highest raw id folded in memory, and the highest written with the derived state. */
+  #foldedThrough = 0;
+  #savedThrough = 0;
+  #lastCheckpoint = performance.now();
+  /** Set while memory may not match the disk plus the rows after the mark (a failed recovery). */
+  #stale = true;
 
   constructor(
     private readonly db: Database.Database,
     private readonly series: SeriesIndex,
     private readonly rollups: RollupCache,
     private readonly clock: { now(): number; rawRetentionMs(): number },
+    private readonly policy: CheckpointPolicy = DEFAULT_CHECKPOINT,
   ) {
     const values = `(${new Array(ARITY).fill('?').join(', ')})`;
     const columns = `(${RESULT_COLUMNS.join(', ')})`;
@@ -74,24 +107,77 @@ export class ResultIngest {
     this.#seqsIn = db
       .prepare('SELECT seq FROM results WHERE probe = ? AND seq BETWEEN ? AND ?')
       .pluck() as unknown as Database.Statement<[number, number, number], number>;
-    this.#nextId = this.#readNextId();
+    this.#saveFolded = db.prepare('UPDATE fold_state SET folded_through = ?');
+    this.#replay = new RawReplay(db, series);
+    this.#recover();
   }
 
   /** Stores a page of results from `position.relay` exactly once; see the class comment. */
   ingestResults(results: readonly LoggedResult[], position: IngestPosition): IngestOutcome {
+    if (this.#stale) this.#recover();
     const now = this.clock.now();
     let outcome: IngestOutcome;
     try {
       outcome = this.db.transaction(() => this.#ingest(results, position, now))();
     } catch (error) {
       // The transaction rolled back; memory was changed in place and no longer matches the disk.
-      this.series.reload();
-      this.rollups.reset();
-      this.#nextId = this.#readNextId();
+      this.#recover();
       throw error;
     }
     this.rollups.endBatch();
     return outcome;
+  }
+
+  /** Writes the derived state folded since the last checkpoint, if any, in a transaction of its own. */
+  checkpoint(): void {
+    if (this.#stale) this.#recover();
+    if (this.#foldedThrough === this.#savedThrough) return;
+    try {
+      this.db.transaction(() => this.#checkpoint())();
+    } catch (error) {
+      this.#recover();
+      throw error;
+    }
+    // Folding after a write must count as a later batch: a bucket marked in the batch of its
+    // run's last write would pass for written.
+    this.rollups.endBatch();
+  }
+
+  /** Writes rollups, series and probes as memory holds them, and the raw id they count through. */
+  #checkpoint(): void {
+    this.rollups.write();
+    this.series.saveChanges();
+    this.#saveFolded.run(this.#foldedThrough);
+    this.#savedThrough = this.#foldedThrough;
+    this.#lastCheckpoint = performance.now();
+  }
+
+  /**
+   * Makes memory match the disk plus the rows after the checkpoint's mark: reads series and probes
+   * back as of the last checkpoint, drops every cached run, and folds those rows again, writing a
+   * checkpoint whenever the policy's bucket bound is reached (a long replay stays within it).
+   */
+  #recover(): void {
+    this.#stale = true;
+    this.series.reload();
+    this.rollups.reset();
+    this.#savedThrough = this.#readFoldedThrough();
+    this.#foldedThrough = this.#savedThrough;
+    this.#nextId = this.#readNextId();
+    for (const page of this.#replay.after(this.#savedThrough)) {
+      this.#fold(page.results, page.series);
+      this.rollups.keepRecentHours();
+      this.#foldedThrough = page.lastId;
+      if (this.rollups.unwrittenBuckets >= this.policy.maxUnwrittenBuckets) {
+        this.db.transaction(() => this.#checkpoint())();
+      }
+      this.rollups.endBatch();
+    }
+    this.#stale = false;
+  }
+
+  #readFoldedThrough(): number {
+    return this.db.prepare<[], number>('SELECT folded_through FROM fold_state').pluck().get() ?? 0;
   }
 
   // Ids only grow, even once retention emptied the table: a chain link must never meet a reused id.
@@ -101,7 +187,7 @@ export class ResultIngest {
         'SELECT (SELECT max(id) FROM results) AS r, (SELECT max(last_id) FROM series) AS s',
       )
       .get();
-    return Math.max(row?.r ?? 0, row?.s ?? 0) + 1;
+    return Math.max(row?.r ?? 0, row?.s ?? 0, this.#savedThrough) + 1;
   }
 
   #ingest(results: readonly LoggedResult[], position: IngestPosition, now: number): IngestOutcome {
@@ -154,10 +240,19 @@ export class ResultIngest {
       }
     }
     this.#fold(inserted, insertedSeries);
-    this.rollups.flush();
-    this.series.saveChanges();
+    this.rollups.keepRecentHours();
+    this.#foldedThrough = this.#nextId - 1;
+    if (this.#checkpointDue()) this.#checkpoint();
     const stored = this.#saveCursor.get(position.relay, cursor, now)!.cursor;
     return { inserted: inserted.length, duplicates: results.length - inserted.length, cursor: stored };
+  }
+
+  #checkpointDue(): boolean {
+    if (this.#foldedThrough === this.#savedThrough) return false;
+    return (
+      this.rollups.unwrittenBuckets >= this.policy.maxUnwrittenBuckets ||
+      performance.now() - this.#lastCheckpoint >= this.policy.everyMs
+    );
   }
 
   /**

@@ -1,6 +1,14 @@
 import { bucketStart, emptyBucket, RESOLUTION_MS, type RollupBucket } from '@vantage/shared';
 import type Database from 'better-sqlite3';
-import { type CachedRun, closeOlderBuckets, newRun, rewrite, storedRun } from './cached-run.js';
+import {
+  type CachedRun,
+  closeOlderBuckets,
+  newRun,
+  rewrite,
+  runCounts,
+  storedRun,
+  unwritten,
+} from './cached-run.js';
 import { applyHour, emptyRecentHours, RECENT_HOURS, type RecentHours } from './recent-hours.js';
 import {
   ALL_REGIONS,
@@ -27,14 +35,16 @@ export interface RollupLine {
   readonly hot: Array<CachedRun | undefined>;
   /** Per resolution: start of the newest run that can exist; nothing after it is on disk. */
   readonly newest: number[];
-  /** Per resolution: the runs this batch touched. */
-  readonly touched: Array<Map<number, CachedRun>>;
+  /** Per resolution: the runs folded into since they were last written, by start. */
+  readonly held: Array<Map<number, CachedRun>>;
   /** Per resolution: the run used last (consecutive results mostly share it). */
   readonly last: Array<CachedRun | undefined>;
   /** Per resolution: the bucket {@link RollupCache.bucketAt} gave last, marked in this batch. */
   readonly hit: Array<RollupBucket | undefined>;
   /** True while the current batch has touched this line. */
   inBatch: boolean;
+  /** True while it holds unwritten runs. */
+  holding: boolean;
 }
 
 /** A monitor's lines: one per region and the all-regions line. */
@@ -43,7 +53,7 @@ export interface MonitorLines {
   readonly regions: Map<string, RollupLine>;
 }
 
-/** Told of each bucket a committed batch wrote, with its resolution index and line key. */
+/** Told of each bucket a committed batch changed, with its resolution index and line key. */
 export type CommitListener = (bucket: RollupBucket, r: ResolutionIndex, key: number) => void;
 
 /** Rows per multi-row statement: one call instead of fifty (the per-call cost dominates). */
@@ -52,12 +62,15 @@ const ARITY = 4;
 
 /**
  * Read-modify-write of rollup runs for ingest. A batch asks for buckets with {@link bucket} and
- * folds results into them in place; {@link flush} writes every touched run once.
+ * folds results into them in place. Runs are written by {@link write}, which the caller runs at a
+ * checkpoint rather than every batch: between two, a run folded into by many batches stays in
+ * memory (its changed buckets decoded) and is written once. Until then the rows on disk lag; the
+ * caller keeps what lets it fold the missing results again after a crash (see ResultIngest).
  *
- * No read is needed for a run past a line's frontier, the newest check time its series holds
- * (saved in the same transaction as the rollups): a run starting after it was never written. The
- * newest run of each line stays in memory. Mutation is in place, so after a rolled-back
- * transaction the caller must reload the series index and then {@link reset} this cache.
+ * No read is needed for a run past a line's frontier, the newest check time its series held when
+ * the line was first used: a run starting after it was never written. The newest run of each line
+ * stays in memory. Mutation is in place, so after a rolled-back transaction the caller must reload
+ * the series index, {@link reset} this cache and fold again what it had not written.
  */
 export class RollupCache {
   readonly #monitors = new Map<string, MonitorLines>();
@@ -65,7 +78,12 @@ export class RollupCache {
   #dirty: RollupBucket[] = [];
   #dirtyKey: number[] = [];
   #dirtyRes: ResolutionIndex[] = [];
-  #lines: RollupLine[] = [];
+  /** Lines this batch touched, and the runs. */
+  #batchLines: RollupLine[] = [];
+  #batchRuns: CachedRun[] = [];
+  /** Lines holding unwritten runs. */
+  #holding: RollupLine[] = [];
+  #unwritten = 0;
   #batch = 1;
   readonly #load: Database.Statement<[number, number, number], { buckets: Uint8Array }>;
   readonly #one: Database.Statement;
@@ -84,6 +102,11 @@ export class RollupCache {
     const sql = 'INSERT OR REPLACE INTO rollup_runs (resolution, start, line, buckets) VALUES ';
     this.#one = db.prepare(`${sql}(?, ?, ?, ?)`);
     this.#chunk = db.prepare(sql + new Array(CHUNK).fill('(?, ?, ?, ?)').join(', '));
+  }
+
+  /** Buckets folded into and not written yet (each counted once, however many results it took). */
+  get unwrittenBuckets(): number {
+    return this.#unwritten;
   }
 
   /** The lines of a monitor; call before this batch moves the monitor's newest check. */
@@ -124,7 +147,7 @@ export class RollupCache {
     const first = runStart(start, r);
     let run = line.last[r];
     if (run === undefined || run.start !== first) {
-      run = line.touched[r]!.get(first) ?? this.#fetch(line, r, first);
+      run = line.held[r]!.get(first) ?? this.#fetch(line, r, first);
       line.last[r] = run;
     }
     const index = (start - first) / BUCKET_MS[r]!;
@@ -134,11 +157,19 @@ export class RollupCache {
       run.open[index] = bucket;
     }
     if (run.marks[index] !== this.#batch) {
+      if (!unwritten(run, index)) this.#unwritten++;
       run.marks[index] = this.#batch;
-      run.dirty = true;
       this.#dirty.push(bucket);
       this.#dirtyKey.push(line.key);
       this.#dirtyRes.push(r);
+      if (run.touchedIn !== this.#batch) {
+        run.touchedIn = this.#batch;
+        this.#batchRuns.push(run);
+      }
+      if (!line.inBatch) {
+        line.inBatch = true;
+        this.#batchLines.push(line);
+      }
     }
     return bucket;
   }
@@ -161,6 +192,7 @@ export class RollupCache {
     return bucket;
   }
 
+  /** The run of `line` at `start` when it is not held: the hot one, or read, or new; held from now on. */
   #fetch(line: RollupLine, r: ResolutionIndex, start: number): CachedRun {
     const hot = line.hot[r];
     let run: CachedRun | undefined = hot !== undefined && hot.start === start ? hot : undefined;
@@ -176,22 +208,69 @@ export class RollupCache {
         line.hot[r] = run;
       }
     }
-    line.touched[r]!.set(start, run);
-    if (!line.inBatch) {
-      line.inBatch = true;
-      this.#lines.push(line);
+    line.held[r]!.set(start, run);
+    if (!line.holding) {
+      line.holding = true;
+      this.#holding.push(line);
     }
     return run;
   }
 
-  /** Writes every run touched since the last {@link endBatch}; returns how many rows. */
-  flush(): number {
+  /**
+   * Applies the hour buckets this batch changed to the `*` series' recent hours (which the series
+   * index saves with the runs at the next checkpoint). Call once per batch, after folding.
+   */
+  keepRecentHours(): void {
+    for (const line of this.#batchLines) {
+      if (line.key >= 0) continue;
+      const series = line.series;
+      const hours: RollupBucket[] = [];
+      for (const run of line.held[HOUR_INDEX]!.values()) {
+        if (run.touchedIn !== this.#batch) continue;
+        run.open.forEach((bucket, i) => {
+          if (bucket !== undefined && run.marks[i] === this.#batch) hours.push(bucket);
+        });
+      }
+      if (hours.length === 0) continue;
+      if (series.recentHours === null) series.recentHours = this.#readRecentHours(line, hours);
+      else for (const bucket of hours) applyHour(series.recentHours, bucket.start, bucket);
+      this.series.markChanged(series);
+    }
+  }
+
+  /** The recent hours of a line whose series row had none (a store from before they existed), from its runs. */
+  #readRecentHours(line: RollupLine, changed: readonly RollupBucket[]): RecentHours {
+    const recent = emptyRecentHours();
+    const newest = Math.max(...changed.map((b) => b.start));
+    const size = RESOLUTION_MS.hour;
+    for (const day of new Set([
+      runStart(newest - (RECENT_HOURS - 1) * size, HOUR_INDEX),
+      runStart(newest, HOUR_INDEX),
+    ])) {
+      // An unwritten run's counts are in memory only; a written one reads the same either way.
+      const held = line.held[HOUR_INDEX]!.get(day);
+      if (held !== undefined) {
+        for (const [index, counts] of runCounts(held, HOUR_INDEX))
+          applyHour(recent, day + index * size, counts);
+        continue;
+      }
+      const row = this.#load.get(HOUR_INDEX, day, line.key);
+      for (const entry of (row === undefined ? null : runEntries(row.buckets, HOUR_INDEX)) ?? []) {
+        applyHour(recent, day + entry.index * size, entry);
+      }
+    }
+    return recent;
+  }
+
+  /** Writes every run folded into since it was last written (inside the caller's transaction); returns how many rows. */
+  write(): number {
     let rows = 0;
-    for (const line of this.#lines) {
+    for (const line of this.#holding) {
       for (let r = 0 as ResolutionIndex; r < 3; r++) {
-        for (const run of line.touched[r]!.values()) {
-          if (!run.dirty) continue;
+        const held = line.held[r]!;
+        for (const run of held.values()) {
           rewrite(run, this.#batch);
+          closeOlderBuckets(run);
           const at = this.#pending * ARITY;
           this.#args[at] = r;
           this.#args[at + 1] = run.start;
@@ -204,81 +283,55 @@ export class RollupCache {
           }
           rows++;
         }
+        held.clear();
       }
+      line.holding = false;
     }
     for (let i = 0; i < this.#pending; i++) {
       const at = i * ARITY;
       this.#one.run(this.#args[at], this.#args[at + 1], this.#args[at + 2], this.#args[at + 3]);
     }
     this.#pending = 0;
-    for (const line of this.#lines) if (line.key < 0) this.#keepRecentHours(line);
+    this.#holding.length = 0;
+    this.#unwritten = 0;
     return rows;
   }
 
-  /** Applies the hour buckets this batch wrote to the `*` series' recent hours (after they were written). */
-  #keepRecentHours(line: RollupLine): void {
-    const series = line.series;
-    const hours: RollupBucket[] = [];
-    for (const run of line.touched[HOUR_INDEX]!.values()) {
-      run.open.forEach((bucket, i) => {
-        if (bucket !== undefined && run.marks[i] === this.#batch) hours.push(bucket);
-      });
-    }
-    if (hours.length === 0) return;
-    if (series.recentHours === null) series.recentHours = this.#readRecentHours(line, hours);
-    else for (const bucket of hours) applyHour(series.recentHours, bucket.start, bucket);
-    this.series.markChanged(series);
-  }
-
-  /** The recent hours of a line whose series row had none (a store from before they existed), from its runs. */
-  #readRecentHours(line: RollupLine, written: readonly RollupBucket[]): RecentHours {
-    const recent = emptyRecentHours();
-    const newest = Math.max(...written.map((b) => b.start));
-    const size = RESOLUTION_MS.hour;
-    for (const day of new Set([
-      runStart(newest - (RECENT_HOURS - 1) * size, HOUR_INDEX),
-      runStart(newest, HOUR_INDEX),
-    ])) {
-      const row = this.#load.get(HOUR_INDEX, day, line.key);
-      for (const entry of (row === undefined ? null : runEntries(row.buckets, HOUR_INDEX)) ?? []) {
-        applyHour(recent, day + entry.index * size, entry);
-      }
-    }
-    return recent;
-  }
-
-  /** Calls `listener` with every bucket a committed batch wrote (read it synchronously: it keeps changing). */
+  /** Calls `listener` with every bucket a committed batch changed (read it synchronously: it keeps changing). */
   onCommit(listener: CommitListener): void {
     this.#listeners.push(listener);
   }
 
-  /** Reports the batch's buckets to the commit listeners and forgets what it touched. Call after commit. */
+  /** Reports the batch's buckets to the commit listeners and forgets what the batch touched. Call after commit. */
   endBatch(): void {
     for (const listener of this.#listeners) {
       for (let i = 0; i < this.#dirty.length; i++)
         listener(this.#dirty[i]!, this.#dirtyRes[i]!, this.#dirtyKey[i]!);
     }
-    for (const line of this.#lines) {
+    for (const run of this.#batchRuns) closeOlderBuckets(run);
+    for (const line of this.#batchLines) {
       for (let r = 0; r < 3; r++) {
-        for (const run of line.touched[r]!.values()) closeOlderBuckets(run);
-        line.touched[r]!.clear();
         line.last[r] = undefined;
         line.hit[r] = undefined;
       }
       line.inBatch = false;
     }
     // Emptied, not replaced: they grow to a few thousand items every batch.
-    this.#lines.length = 0;
+    this.#batchLines.length = 0;
+    this.#batchRuns.length = 0;
     this.#dirty.length = 0;
     this.#dirtyKey.length = 0;
     this.#dirtyRes.length = 0;
     this.#batch++;
   }
 
-  /** Drops everything held in memory: after a rollback, or after rows were changed underneath. */
+  /** Drops everything held in memory, written or not: after a rollback, or after rows were changed underneath. */
   reset(): void {
     this.#monitors.clear();
-    this.#lines = [];
+    this.#batchLines = [];
+    this.#batchRuns = [];
+    this.#holding = [];
+    this.#unwritten = 0;
     this.#dirty = [];
     this.#dirtyKey = [];
     this.#dirtyRes = [];
@@ -296,9 +349,10 @@ function newLine(series: SeriesEntry): RollupLine {
     newest: ([0, 1, 2] as const).map((r) =>
       frontier === undefined ? Number.NEGATIVE_INFINITY : runStart(frontier, r),
     ),
-    touched: [new Map(), new Map(), new Map()],
+    held: [new Map(), new Map(), new Map()],
     last: [undefined, undefined, undefined],
     hit: [undefined, undefined, undefined],
     inBatch: false,
+    holding: false,
   };
 }

@@ -45,6 +45,7 @@ function fileWithBucketRows(): void {
   const db = new Database(path);
   db.exec(`
     DROP TABLE rollup_runs;
+    DROP TABLE fold_state;
     ALTER TABLE series DROP COLUMN recent_hours;
     CREATE TABLE rollups (
       resolution INTEGER NOT NULL, start INTEGER NOT NULL, line INTEGER NOT NULL,

@@ -140,3 +140,52 @@ function comparable(bucket: RollupBucket): ComparableRollup {
 function sortByKey(rows: ComparableRollup[]): ComparableRollup[] {
   return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+
+/** What ingest derives per series and probe besides rollups, keyed `series:<id>` or `probe:<id>`. */
+export type Heads = Record<string, { lastTs?: number | null; lastId?: number | null; maxSeq?: number }>;
+
+/**
+ * The series heads (newest healthy check time, chain head) and probe high-water marks a closed
+ * store file holds, and the same recomputed from its raw rows alone.
+ */
+export function readHeads(path: string): { stored: Heads; recomputed: Heads } {
+  return withFile(path, (db) => {
+    const stored: Heads = {};
+    const recomputed: Heads = {};
+    const series = db
+      .prepare<
+        [],
+        { id: number; monitor_id: string; region: string; last_ts: number | null; last_id: number | null }
+      >('SELECT id, monitor_id, region, last_ts, last_id FROM series')
+      .all();
+    const rows = db
+      .prepare<[], { series: number; id: number; ts: number; healthy: number }>(
+        'SELECT series, id, ts, probe_healthy AS healthy FROM results ORDER BY id',
+      )
+      .all();
+    const monitorOf = new Map(series.map((s) => [s.id, s.monitor_id]));
+    const starOf = new Map(series.filter((s) => s.region === ALL_REGIONS).map((s) => [s.monitor_id, s.id]));
+    for (const s of series) {
+      stored[`series:${s.id}`] = { lastTs: s.last_ts, lastId: s.last_id };
+      recomputed[`series:${s.id}`] = { lastTs: null, lastId: null };
+    }
+    for (const row of rows) {
+      const own = recomputed[`series:${row.series}`]!;
+      own.lastId = row.id;
+      if (row.healthy !== 1) continue;
+      const star = recomputed[`series:${starOf.get(monitorOf.get(row.series)!)}`]!;
+      for (const head of [own, star]) head.lastTs = Math.max(head.lastTs ?? row.ts, row.ts);
+    }
+    for (const p of db
+      .prepare<[], { id: number; max_seq: number }>('SELECT id, max_seq FROM result_probes')
+      .all()) {
+      stored[`probe:${p.id}`] = { maxSeq: p.max_seq };
+      const max = db
+        .prepare<[number], number>('SELECT max(seq) FROM results WHERE probe = ?')
+        .pluck()
+        .get(p.id);
+      recomputed[`probe:${p.id}`] = { maxSeq: max ?? 0 };
+    }
+    return { stored, recomputed };
+  });
+}
