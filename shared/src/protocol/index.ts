@@ -12,6 +12,7 @@ export * from './one-off-checks.js';
 export * from './probe-health.js';
 export * from './probe-results.js';
 export * from './results-batch-fast-check.js';
+export * from './results-page-fast-check.js';
 export * from './result-log.js';
 export * from './status-schemas.js';
 export * from './wire-primitives.js';

@@ -4,6 +4,7 @@ import {
   decodeMessage,
   ErrorCode,
   encodeMessage,
+  fastResultsPage,
   FRAME_LIMITS,
   type HelloOkMessage,
   PROTOCOL_VERSION,
@@ -96,7 +97,10 @@ export class RelaySocket {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       alive();
       const raw: RawFrame = isBinary ? data : data.toString();
-      const decoded = decodeMessage(RelayToDesktop, raw, { maxBytes: FRAME_LIMITS.relayToDesktop });
+      const decoded = decodeMessage(RelayToDesktop, raw, {
+        maxBytes: FRAME_LIMITS.relayToDesktop,
+        fastPath: fastResultsPage,
+      });
       if (!decoded.ok) return events.badFrame(decoded.error);
       const frame = decoded.value;
       if (established) return events.frame(frame);
