@@ -8,6 +8,7 @@ export * from './monitor/index.js';
 export * from './protocol/index.js';
 export * from './result.js';
 export * from './results/check-result.js';
+export * from './results/kept-verdicts.js';
 export * from './rollups/index.js';
 export * from './units/duration.js';
 export * from './validation/field-errors.js';

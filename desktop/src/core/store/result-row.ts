@@ -1,4 +1,10 @@
-import type { CheckResult, CheckState, ConditionVerdict, PhaseTimings } from '@vantage/shared';
+import {
+  type CheckResult,
+  type CheckState,
+  type ConditionVerdict,
+  keptVerdicts,
+  type PhaseTimings,
+} from '@vantage/shared';
 
 /** Columns of the `results` table that an insert writes, in order. */
 export const RESULT_COLUMNS = [
@@ -65,9 +71,8 @@ const us = (ms: number | undefined): number | null => (ms === undefined ? null :
 /**
  * Writes one result's column values into `args` from `at` on (in {@link RESULT_COLUMNS} order),
  * with its integer keys: its own id, its probe's and series' keys, the previous row of its series.
- * Verdicts are kept only when a condition failed: the verdicts of a check that passed everything
- * repeat the monitor's conditions with "passed" sentences (~250 bytes a check, more than the rest
- * of the row three times over), while state, status and latency already say what they measured.
+ * Verdicts are kept only when a condition failed (shared's keptVerdicts; the probe sends them so
+ * already, but results from an older probe may carry passing ones).
  */
 export function writeResultArgs(
   args: unknown[],
@@ -102,14 +107,15 @@ export function writeResultArgs(
 }
 
 function extraOf(r: CheckResult): string | null {
-  const failed = r.verdicts?.some((v) => !v.pass) === true;
+  const verdicts = keptVerdicts(r.verdicts);
   const maintenance = r.maintenance === true;
-  if (r.certExpiresAt === undefined && r.certIssuer === undefined && !failed && !maintenance) return null;
+  if (r.certExpiresAt === undefined && r.certIssuer === undefined && verdicts === undefined && !maintenance)
+    return null;
   const extra: Extra = {};
   if (maintenance) extra.maintenance = true;
   if (r.certExpiresAt !== undefined) extra.certExpiresAt = r.certExpiresAt;
   if (r.certIssuer !== undefined) extra.certIssuer = r.certIssuer;
-  if (failed) extra.verdicts = r.verdicts;
+  if (verdicts !== undefined) extra.verdicts = verdicts;
   return JSON.stringify(extra);
 }
 
