@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mutate, mutationsOf, RESULT_KEYS, spell } from './bent-result-arbitraries.js';
 import { checkResult } from './check-result-arbitraries.js';
-import { decodeMessage } from './decode-message.js';
+import { itKeepsTheSchemaContract } from './fast-check-contract.js';
 import { FRAME_LIMITS, ProbeToRelay } from './messages.js';
 import { MAX_RESULTS_PER_BATCH, ResultsBatchMessage } from './probe-results.js';
 import { OneOffResult } from './one-off-checks.js';
@@ -43,32 +43,13 @@ const batchText = fc
   });
 
 describe('fastResultsBatch', () => {
-  it('accepts only what the results.batch schema accepts, returning what the schema returns', () => {
-    let accepted = 0;
-    fc.assert(
-      fc.property(batchText, (text) => {
-        const expected = ResultsBatchMessage.safeParse(JSON.parse(text));
-        const fast = fastResultsBatch(JSON.parse(text) as Record<string, unknown>);
-        if (fast === undefined) return;
-        accepted++;
-        expect(expected.success).toBe(true);
-        expect(fast).toStrictEqual(expected.data);
-      }),
-      { numRuns: 2500 },
-    );
-    // The generator must exercise acceptance too, or the property says nothing.
-    expect(accepted).toBeGreaterThan(300);
-  });
-
-  it('gives decodeMessage the same answer with or without it, errors included', () => {
-    const options = { maxBytes: FRAME_LIMITS.probeToRelay };
-    fc.assert(
-      fc.property(batchText, (text) => {
-        const withFastPath = decodeMessage(ProbeToRelay, text, { ...options, fastPath: fastResultsBatch });
-        expect(withFastPath).toStrictEqual(decodeMessage(ProbeToRelay, text, options));
-      }),
-      { numRuns: 1000 },
-    );
+  itKeepsTheSchemaContract({
+    frame: 'results.batch',
+    texts: batchText,
+    schema: ResultsBatchMessage,
+    fast: fastResultsBatch,
+    union: ProbeToRelay,
+    maxBytes: FRAME_LIMITS.probeToRelay,
   });
 
   it('settles results as probes send them by hand, keeping the parsed objects', () => {

@@ -4,6 +4,7 @@ import type { CheckResult } from '../results/check-result.js';
 import { around, anyJson, mutate, mutationsOf, spell, textAround } from './bent-result-arbitraries.js';
 import { checkResult } from './check-result-arbitraries.js';
 import { decodeMessage } from './decode-message.js';
+import { itKeepsTheSchemaContract } from './fast-check-contract.js';
 import { FRAME_LIMITS, RelayToDesktop } from './messages.js';
 import { LoggedResult, MAX_RESULTS_PER_PAGE, ResultsPageMessage } from './result-log.js';
 import { fastResultsPage } from './results-page-fast-check.js';
@@ -107,32 +108,13 @@ const pageText = fc
   });
 
 describe('fastResultsPage', () => {
-  it('accepts only what the results.page schema accepts, returning what the schema returns', () => {
-    let accepted = 0;
-    fc.assert(
-      fc.property(pageText, (text) => {
-        const expected = ResultsPageMessage.safeParse(JSON.parse(text));
-        const fast = fastResultsPage(JSON.parse(text) as Record<string, unknown>);
-        if (fast === undefined) return;
-        accepted++;
-        expect(expected.success).toBe(true);
-        expect(fast).toStrictEqual(expected.data);
-      }),
-      { numRuns: 2500 },
-    );
-    // The generator must exercise acceptance too, or the property says nothing.
-    expect(accepted).toBeGreaterThan(300);
-  });
-
-  it('gives decodeMessage the same answer with or without it, errors included', () => {
-    const options = { maxBytes: FRAME_LIMITS.relayToDesktop };
-    fc.assert(
-      fc.property(pageText, (text) => {
-        const withFastPath = decodeMessage(RelayToDesktop, text, { ...options, fastPath: fastResultsPage });
-        expect(withFastPath).toStrictEqual(decodeMessage(RelayToDesktop, text, options));
-      }),
-      { numRuns: 1000 },
-    );
+  itKeepsTheSchemaContract({
+    frame: 'results.page',
+    texts: pageText,
+    schema: ResultsPageMessage,
+    fast: fastResultsPage,
+    union: RelayToDesktop,
+    maxBytes: FRAME_LIMITS.relayToDesktop,
   });
 
   it('settles pages as the relay sends them by hand, keeping the parsed objects', () => {
