@@ -46,7 +46,7 @@ function runnerWithSpool(revision: () => number = () => 1) {
       startedAt: 0,
       signal: new AbortController().signal,
     });
-  return { spool, run };
+  return { spool, run, runner };
 }
 
 describe('check runner', () => {
@@ -62,10 +62,10 @@ describe('check runner', () => {
     expect(spool.readAfter(0, 10)).toMatchObject([{ seq: 1, monitorId: 'm', state: 'up', revision: 7 }]);
   });
 
-  it('spools the verdicts of a check only when a condition failed, then every one of them', async () => {
+  it('spools the verdicts of a check only when a condition failed, then every one of them; a one-off test answers with all', async () => {
     const target = await startHttpTarget({ routes: { '/ok': {}, '/broken': { status: 503 } } });
     cleanups.push(() => target.close());
-    const { spool, run } = runnerWithSpool();
+    const { spool, run, runner } = runnerWithSpool();
     const conditions = ['response_time < 60000'];
     await run({ id: 'ok', name: 'ok', type: 'http', url: target.url('/ok'), conditions });
     await run({ id: 'broken', name: 'broken', type: 'http', url: target.url('/broken'), conditions });
@@ -76,6 +76,20 @@ describe('check runner', () => {
     expect(broken).toMatchObject({ monitorId: 'broken', state: 'down', statusCode: 503 });
     expect(broken!.verdicts).toEqual([
       expect.objectContaining({ condition: 'status in 200..299', pass: false }),
+      expect.objectContaining({ condition: 'response_time < 60000', pass: true }),
+    ]);
+    // The editor's test button shows every condition, those that held too.
+    const monitor = MonitorSchema.parse({
+      id: 'ok',
+      name: 'ok',
+      type: 'http',
+      url: target.url('/ok'),
+      conditions,
+    });
+    const answer = await runner.runOneOff({ type: 'check.run', requestId: 'r1', monitor });
+    expect(answer).toMatchObject({ type: 'check.result', result: { state: 'up' } });
+    expect(answer.type === 'check.result' ? answer.result.verdicts : undefined).toEqual([
+      expect.objectContaining({ condition: 'status in 200..299', pass: true }),
       expect.objectContaining({ condition: 'response_time < 60000', pass: true }),
     ]);
   });

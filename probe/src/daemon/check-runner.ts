@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type MonitorType,
   isPlainOneOffResult,
+  keptVerdicts,
   OneOffResult,
   type ProbeToRelayInput,
 } from '@vantage/shared';
@@ -65,6 +66,10 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
         probeHealthy: options.isHealthy(),
         revision,
       });
+      // Spooled results carry verdicts only when a condition failed (see keptVerdicts): the spool,
+      // both hops and two stores would otherwise carry every condition with "passed" for every
+      // check. A one-off test (below) answers with all of them: the editor shows each one.
+      if (keptVerdicts(candidate.verdicts) === undefined) delete candidate.verdicts;
       // A result the relay would reject must never enter the spool, or it would block every later one.
       // Results as checks build them pass the hand check; anything else goes to the schema.
       const checked = isPlainOneOffResult(candidate)

@@ -1,4 +1,4 @@
-import { type CheckResult, keptVerdicts, type Monitor, type OneOffResult } from '@vantage/shared';
+import type { CheckResult, Monitor, OneOffResult } from '@vantage/shared';
 import type { CheckOutcome } from '../checks/run-check.js';
 
 /** Who produced a result and in what state the probe was. */
@@ -11,7 +11,7 @@ export interface ResultOrigin {
 
 const MAX_MESSAGE = 2000;
 
-/** Turns a check's outcome into a result without a sequence (the spool assigns it), verdicts only when one failed. */
+/** Turns a check's outcome into a result without a sequence (the spool assigns it). */
 export function toResult(monitor: Monitor, outcome: CheckOutcome, origin: ResultOrigin): OneOffResult {
   const result: Omit<CheckResult, 'seq'> = {
     probeId: origin.probeId,
@@ -27,11 +27,8 @@ export function toResult(monitor: Monitor, outcome: CheckOutcome, origin: Result
         : outcome.message,
     attempts: outcome.attempts,
     probeHealthy: origin.probeHealthy,
+    verdicts: outcome.verdicts,
   };
-  // Verdicts travel only when a condition failed (see keptVerdicts): three hops and two stores
-  // would otherwise carry the monitor's conditions with "passed" for every check.
-  const verdicts = keptVerdicts(outcome.verdicts);
-  if (verdicts !== undefined) result.verdicts = verdicts;
   if (outcome.statusCode !== undefined) result.statusCode = outcome.statusCode;
   if (outcome.certExpiresAt !== undefined) result.certExpiresAt = Math.round(outcome.certExpiresAt);
   if (outcome.certIssuer !== undefined) result.certIssuer = outcome.certIssuer.slice(0, 500);
