@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LoggedResult } from '@vantage/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TempStore, tempStore } from '../store/testing/temp-store.js';
-import { readStoredResults } from '../store/testing/store-inspection.js';
+import { expectedRollups, readStoredResults, readStoredRollups } from '../store/testing/store-inspection.js';
 import {
   type ChildRun,
   createRelayToken,
@@ -108,6 +108,8 @@ describe('a desktop on a remote relay with two probe processes', () => {
 
     temp.store.close();
     const stored = readStoredResults(temp.path);
+    // Rollups (per region and `*`) equal a recomputation from the stored raw rows.
+    expect(readStoredRollups(temp.path)).toEqual(expectedRollups(stored));
     temp.reopen();
     const ids = stored.map((r) => `${r.probeId}:${r.seq}`);
     expect(stored).toHaveLength(log.length);
@@ -124,13 +126,21 @@ describe('a desktop on a remote relay with two probe processes', () => {
       const gaps = times.slice(1).map((t, i) => t - times[i]!);
       expect(Math.max(...gaps)).toBeLessThan(3000);
     }
+    // The `*` minute chart over the offline window has no hole: each minute holding a result
+    // checked while the desktop was away has a point counting exactly the stored results of that
+    // minute (the window's last minute may have just begun when the probes stopped, so the
+    // range ends with the newest such result rather than at offlineTo).
+    const away = stored.filter((r) => r.ts >= offlineFrom && r.ts <= offlineTo).map((r) => r.ts);
     const from = Math.floor(offlineFrom / MINUTE) * MINUTE;
-    const chart = temp.store.chartSeries({
-      monitorId: 'api',
-      from,
-      to: Math.ceil(offlineTo / MINUTE) * MINUTE,
-    });
+    const to = Math.floor(Math.max(...away) / MINUTE) * MINUTE + MINUTE;
+    const chart = temp.store.chartSeries({ monitorId: 'api', from, to });
     expect(chart.resolution).toBe('minute');
+    const minuteOf = (ts: number) => Math.floor(ts / MINUTE) * MINUTE;
+    const rawCounts = chart.points.map((p) => ({
+      start: p.start,
+      count: stored.filter((r) => minuteOf(r.ts) === p.start).length,
+    }));
+    expect(chart.points.map((p) => ({ start: p.start, count: p.count }))).toEqual(rawCounts);
     expect(chart.points.length).toBeGreaterThanOrEqual(1);
     for (const point of chart.points) expect(point.count).toBeGreaterThan(0);
   }, 120_000);
