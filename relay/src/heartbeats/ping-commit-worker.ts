@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { HeartbeatPing } from '@vantage/shared';
+import { RELAY_CACHE_KIB } from '../storage/sqlite/open-database.js';
 import type { NewPing } from './heartbeat-store.js';
 
 /**
@@ -14,6 +15,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: 5000 });
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
+db.pragma('cache_size = -${RELAY_CACHE_KIB}');
 const insert = db.prepare(
   'INSERT INTO heartbeat_pings (monitor_id, at, kind, exit_code, rid, body) VALUES (?, ?, ?, ?, ?, ?)',
 );

@@ -13,10 +13,11 @@ export interface OpenDatabaseOptions {
 }
 
 /**
- * Page cache per connection: rollup writes land on one page per series, so the hot set is a few MB;
- * a larger cache mostly holds history pages a chart read once, resident for the life of the app.
+ * Page cache of the connection: rollup writes land on one page per series, so the hot set is a few
+ * MB; a larger cache mostly holds history pages a chart read once, resident for the life of the
+ * app (the 1,000-monitor embedded app's memory grew with it). Ingest runs as fast with 4 MB as with 8.
  */
-const CACHE_KIB = 8 * 1024;
+const CACHE_KIB = 4 * 1024;
 
 /**
  * Opens (creating if needed) the desktop database and migrates it:
