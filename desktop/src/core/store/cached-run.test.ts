@@ -8,7 +8,15 @@ import {
 } from '@vantage/shared';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closeOlderBuckets, newRun, rewrite, runCounts, unwritten } from './cached-run.js';
+import {
+  closeOlderBuckets,
+  dropWritten,
+  newRun,
+  restoreBytes,
+  rewrite,
+  runCounts,
+  unwritten,
+} from './cached-run.js';
 
 const HOUR = Date.UTC(2025, 5, 1, 12);
 const MINUTE = 60_000;
@@ -30,15 +38,17 @@ function fold(buckets: Map<number, RollupBucket>, index: number, latencyMs: numb
 }
 
 const batchArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 1000 })), {
-  maxLength: 30,
+  maxLength: 60,
 });
 
 describe('rewrite', () => {
   it('writes the bytes of every bucket of the run, whichever minutes the batches since the last write touched', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(batchArb, fc.boolean()), { minLength: 1, maxLength: 6 }), (batches) => {
+      fc.property(fc.array(fc.tuple(batchArb, fc.boolean()), { minLength: 1, maxLength: 8 }), (batches) => {
         const run = newRun(HOUR, 0);
         const buckets = new Map<number, RollupBucket>();
+        // The row as the last write left it, which the cache reads back once the run let go of its bytes.
+        let row: Uint8Array = new Uint8Array(0);
         batches.forEach(([checks, write], b) => {
           const batch = b + 1;
           for (const [index, latencyMs] of checks) {
@@ -49,16 +59,20 @@ describe('rewrite', () => {
           }
           // The last batch always writes, so every property run checks the bytes at least once.
           if (write || b === batches.length - 1) {
+            if (run.bytes === null) restoreBytes(run, row.slice(), 'test');
             rewrite(run, batch);
             expect(run.savedIn).toBe(batch);
             const indices = [...buckets.keys()].sort((x, y) => x - y);
             const entries = indices.map((i) => encodeRunEntry(buckets.get(i)!, i));
             expect(run.bytes).toEqual(joinRunEntries(entries));
-            expect(splitBucketRun(run.bytes, 60).ok).toBe(true);
+            expect(splitBucketRun(run.bytes!, 60).ok).toBe(true);
             // Each entry's place, which the next write copies unchanged entries from.
-            indices.forEach((i, n) =>
-              expect(run.bytes.subarray(run.begin[i], run.end[i])).toEqual(entries[n]),
-            );
+            const bytes = run.bytes!;
+            indices.forEach((i, n) => expect(bytes.subarray(run.begin[i], run.end[i])).toEqual(entries[n]));
+            row = bytes;
+            dropWritten(run);
+            // A long run keeps only its entries' places; a short one keeps its bytes.
+            expect(run.bytes === null).toBe(bytes.length > 256);
           }
           // As every batch's end does: only written buckets may be dropped (all but the newest).
           closeOlderBuckets(run);
@@ -69,6 +83,27 @@ describe('rewrite', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('restoreBytes', () => {
+  it('refuses bytes read back that are not the ones the run was written with', () => {
+    const run = newRun(HOUR, 0);
+    const buckets = new Map<number, RollupBucket>();
+    for (let i = 0; i < 60; i++) {
+      for (const ms of [10, 250, 900]) run.open[i] = fold(buckets, i, ms + i);
+      run.marks[i] = 1;
+    }
+    rewrite(run, 1);
+    const written = run.bytes!;
+    dropWritten(run);
+    expect(run.bytes).toBeNull();
+    expect(() => restoreBytes(run, written.subarray(0, written.length - 1), 'm/r/minute')).toThrow(
+      /rollup run m\/r\/minute@\d+ changed on disk since it was written/,
+    );
+    expect(() => restoreBytes(run, undefined, 'm/r/minute')).toThrow(/changed on disk/);
+    expect(run.bytes).toBeNull();
+    expect(restoreBytes(run, written.slice(), 'm/r/minute')).toEqual(written);
   });
 });
 

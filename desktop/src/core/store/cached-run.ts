@@ -10,8 +10,14 @@ import { RESOLUTIONS, type ResolutionIndex, RUN_BUCKETS, runEntries } from './ro
  */
 export interface CachedRun {
   readonly start: number;
-  /** The run's bytes as last written or read; empty when it has none yet. */
-  bytes: Uint8Array;
+  /**
+   * The run's bytes as last written or read; empty when it has none yet. Null once a long run is
+   * written: its row holds them, and the newest run of every line would otherwise keep a copy of
+   * its whole hour or day resident ({@link dropWritten}, {@link restoreBytes}).
+   */
+  bytes: Uint8Array | null;
+  /** How many bytes the run had when last written or read. */
+  length: number;
   /** Per index: where its entry begins in `bytes`, -1 when the run has no bucket there. */
   readonly begin: Int32Array;
   /** Per index: where its entry ends in `bytes`. */
@@ -32,6 +38,7 @@ export function newRun(start: number, r: ResolutionIndex): CachedRun {
   return {
     start,
     bytes: new Uint8Array(0),
+    length: 0,
     begin: new Int32Array(length).fill(-1),
     end: new Int32Array(length).fill(-1),
     open: new Array<RollupBucket | undefined>(length).fill(undefined),
@@ -47,11 +54,29 @@ export function storedRun(start: number, r: ResolutionIndex, bytes: Uint8Array, 
   if (entries === null) throw new Error(`rollup run ${where}/${RESOLUTIONS[r]}@${start} does not decode`);
   const run = newRun(start, r);
   run.bytes = bytes;
+  run.length = bytes.length;
   for (const entry of entries) {
     run.begin[entry.index] = entry.bytes.byteOffset - bytes.byteOffset;
     run.end[entry.index] = entry.bytes.byteOffset - bytes.byteOffset + entry.bytes.length;
   }
   return run;
+}
+
+/** The bytes a run was written with, read back from its row after {@link dropWritten}; throws if they are not those bytes. */
+export function restoreBytes(run: CachedRun, bytes: Uint8Array | undefined, where: string): Uint8Array {
+  if (bytes?.length !== run.length) {
+    throw new Error(`rollup run ${where}@${run.start} changed on disk since it was written`);
+  }
+  run.bytes = bytes;
+  return bytes;
+}
+
+/** Runs up to this many bytes (a few entries) stay in memory when written: reading them back would cost more. */
+const KEEP_WRITTEN_BYTES = 256;
+
+/** Lets go of the bytes of a written run past {@link KEEP_WRITTEN_BYTES}; call once the row is saved. */
+export function dropWritten(run: CachedRun): void {
+  if (run.length > KEEP_WRITTEN_BYTES) run.bytes = null;
 }
 
 /** Whether bucket `index` of a run was folded into since the run was last written. */
@@ -68,8 +93,8 @@ const builder = new RunBuilder();
  * `batch` is the current batch: the run counts as written in it.
  */
 export function rewrite(run: CachedRun, batch: number): void {
+  const old = loadedBytes(run);
   builder.begin();
-  const old = run.bytes;
   let copyFrom = -1;
   let copyTo = -1;
   for (let i = 0; i < run.begin.length; i++) {
@@ -95,6 +120,7 @@ export function rewrite(run: CachedRun, batch: number): void {
   }
   if (copyFrom >= 0) builder.copy(old, copyFrom, copyTo);
   run.bytes = builder.bytes();
+  run.length = run.bytes.length;
   run.savedIn = batch;
 }
 
@@ -114,9 +140,14 @@ export function closeOlderBuckets(run: CachedRun): void {
 /** The counts of every bucket a run holds, written or not, by index (what a read of the run after writing it would give). */
 export function runCounts(run: CachedRun, r: ResolutionIndex): Map<number, HourCounts> {
   const out = new Map<number, HourCounts>();
-  for (const entry of runEntries(run.bytes, r) ?? []) out.set(entry.index, entry);
+  for (const entry of runEntries(loadedBytes(run), r) ?? []) out.set(entry.index, entry);
   run.open.forEach((bucket, index) => {
     if (bucket !== undefined) out.set(index, bucket);
   });
   return out;
+}
+
+function loadedBytes(run: CachedRun): Uint8Array {
+  if (run.bytes === null) throw new Error(`rollup run @${run.start} used before its bytes were read back`);
+  return run.bytes;
 }

@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 import {
   type CachedRun,
   closeOlderBuckets,
+  dropWritten,
   newRun,
+  restoreBytes,
   rewrite,
   runCounts,
   storedRun,
@@ -181,7 +183,7 @@ export class RollupCache {
       const start = run.start + index * BUCKET_MS[r]!;
       return emptyBucket({ monitorId, region, resolution: RESOLUTIONS[r]!, start });
     }
-    const entry = run.bytes.subarray(begin, run.end[index]);
+    const entry = this.#bytes(line, r, run).subarray(begin, run.end[index]);
     const bucket = entryBucket(entry, index, r, run.start, monitorId, region);
     if (bucket === null) {
       // Folding into a bucket we cannot read would silently lose its counts.
@@ -190,6 +192,17 @@ export class RollupCache {
       );
     }
     return bucket;
+  }
+
+  /** A run's bytes, read back from its row if they were let go after writing. */
+  #bytes(line: RollupLine, r: ResolutionIndex, run: CachedRun): Uint8Array {
+    if (run.bytes !== null) return run.bytes;
+    const row = this.#load.get(r, run.start, line.key);
+    return restoreBytes(
+      run,
+      row?.buckets,
+      `${line.series.monitorId}/${line.series.region}/${RESOLUTIONS[r]}`,
+    );
   }
 
   /** The run of `line` at `start` when it is not held: the hot one, or read, or new; held from now on. */
@@ -250,6 +263,7 @@ export class RollupCache {
       // An unwritten run's counts are in memory only; a written one reads the same either way.
       const held = line.held[HOUR_INDEX]!.get(day);
       if (held !== undefined) {
+        this.#bytes(line, HOUR_INDEX, held);
         for (const [index, counts] of runCounts(held, HOUR_INDEX))
           applyHour(recent, day + index * size, counts);
         continue;
@@ -269,6 +283,7 @@ export class RollupCache {
       for (let r = 0 as ResolutionIndex; r < 3; r++) {
         const held = line.held[r]!;
         for (const run of held.values()) {
+          this.#bytes(line, r, run);
           rewrite(run, this.#batch);
           closeOlderBuckets(run);
           const at = this.#pending * ARITY;
@@ -276,6 +291,8 @@ export class RollupCache {
           this.#args[at + 1] = run.start;
           this.#args[at + 2] = line.key;
           this.#args[at + 3] = run.bytes;
+          // The statement holds them until it runs; the line's newest run then keeps only offsets.
+          dropWritten(run);
           if (++this.#pending === CHUNK) {
             // Spread for the same reason as ingest's inserts: binding an array's items is slow.
             this.#chunk.run(...this.#args);
