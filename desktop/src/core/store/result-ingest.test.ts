@@ -204,15 +204,22 @@ describe('ingestResults', () => {
     expect(rollups).toEqual(expectedRollups(results));
   });
 
-  it('rolls back a failed batch entirely, and the next batch stores and counts as if it never ran', () => {
-    const all = log(600);
-    store.ingestResults(all.slice(0, 200), { relay: RELAY });
-    const broken = all.slice(200, 400).map((r, i) => (i === 150 ? { ...r, latencyMs: Number.NaN } : r));
-    expect(() => store.ingestResults(broken, { relay: RELAY })).toThrow();
-    expect(store.sync.cursorFor(RELAY)).toBe(200);
-    store.ingestResults(all.slice(200), { relay: RELAY });
-    const { results, rollups } = inspect();
-    expect(results).toHaveLength(600);
-    expect(rollups).toEqual(expectedRollups(results));
-  });
+  // A page goes in by rows of 50, its remainder row by row: a bad row fails either way.
+  it.each([
+    { where: 'in a multi-row insert', bad: 150 },
+    { where: 'in the row-by-row remainder', bad: 210 },
+  ])(
+    'rolls back a batch with a row SQLite refuses ($where) entirely, and the next batch stores and counts as if it never ran',
+    ({ bad }) => {
+      const all = log(600);
+      store.ingestResults(all.slice(0, 200), { relay: RELAY });
+      const broken = all.slice(200, 420).map((r, i) => (i === bad ? { ...r, latencyMs: Number.NaN } : r));
+      expect(() => store.ingestResults(broken, { relay: RELAY })).toThrow(/NOT NULL/);
+      expect(store.sync.cursorFor(RELAY)).toBe(200);
+      store.ingestResults(all.slice(200), { relay: RELAY });
+      const { results, rollups } = inspect();
+      expect(results).toHaveLength(600);
+      expect(rollups).toEqual(expectedRollups(results));
+    },
+  );
 });

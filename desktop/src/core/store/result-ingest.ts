@@ -50,7 +50,7 @@ const ARITY = RESULT_COLUMNS.length;
  * in step with them. One call is one transaction:
  * 1. results above their probe's high-water mark are new for sure and go in by multi-row INSERT;
  *    the rest are looked up in one range read of the (probe, seq) index per probe, and those not
- *    found go one by one with INSERT OR IGNORE on that UNIQUE key, except those older than raw
+ *    found go one by one, doing nothing on a conflict of that UNIQUE key, except those older than raw
  *    retention, which were stored and pruned already;
  * 2. only the results actually inserted are folded, with shared's `addSample` (what `addResult`
  *    folds with; each result's latency worked out once for its six buckets), into the minute,
@@ -98,7 +98,10 @@ export class ResultIngest {
     this.#insertChunk = db.prepare(
       `INSERT INTO results ${columns} VALUES ${new Array(CHUNK).fill(values).join(', ')}`,
     );
-    this.#insertOne = db.prepare(`INSERT OR IGNORE INTO results ${columns} VALUES ${values}`);
+    // Not OR IGNORE: that would also skip a row breaking NOT NULL and report it as a duplicate.
+    this.#insertOne = db.prepare(
+      `INSERT INTO results ${columns} VALUES ${values} ON CONFLICT (probe, seq) DO NOTHING`,
+    );
     this.#saveCursor = db.prepare(
       `INSERT INTO sync_state (relay, cursor, updated_at) VALUES (?, ?, ?)
        ON CONFLICT (relay) DO UPDATE SET cursor = max(cursor, excluded.cursor), updated_at = excluded.updated_at
